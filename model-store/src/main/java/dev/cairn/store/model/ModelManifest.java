@@ -1,0 +1,50 @@
+package dev.cairn.store.model;
+
+import dev.cairn.store.artifact.ArtifactRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a model package says about itself: enough to load, verify, serve and explain the model
+ * without opening the payload. Stored as JSON next to the payload; its own digest names the package.
+ *
+ * @param format how the payload is encoded, e.g. {@code tribuo-protobuf}; never Java serialization
+ * @param payloadSha256 checked before the payload is deserialised
+ * @param inputSignature the raw columns a caller sends, in order
+ * @param labels the classes the model can answer, in a stable order
+ * @param preprocessing what to do to a raw row before the model sees it (imputation, clipping)
+ * @param missingTokens the cell values that meant "missing" in the training data, so that serving
+ *        reads a row the way training did; null in manifests written before the field existed, read
+ *        as {@code MissingTokens.DEFAULT}
+ */
+public record ModelManifest(int formatVersion, String framework, String frameworkVersion, String format,
+        String payloadSha256, long payloadSize, String task, String target, List<InputFeature> inputSignature,
+        List<String> labels, List<ColumnTransform> preprocessing, Map<String, Double> metrics, Lineage lineage,
+        Instant createdAt, List<String> missingTokens) {
+
+    public static final int CURRENT_FORMAT_VERSION = 1;
+
+    /** The original shape, without {@code missingTokens} (serving then uses the default tokens). */
+    public ModelManifest(int formatVersion, String framework, String frameworkVersion, String format,
+            String payloadSha256, long payloadSize, String task, String target, List<InputFeature> inputSignature,
+            List<String> labels, List<ColumnTransform> preprocessing, Map<String, Double> metrics, Lineage lineage,
+            Instant createdAt) {
+        this(formatVersion, framework, frameworkVersion, format, payloadSha256, payloadSize, task, target,
+                inputSignature, labels, preprocessing, metrics, lineage, createdAt, null);
+    }
+
+    /** The same package with other metrics, e.g. the test metrics the evaluate step adds; the payload is shared. */
+    public ModelManifest withMetrics(Map<String, Double> newMetrics) {
+        return new ModelManifest(formatVersion, framework, frameworkVersion, format, payloadSha256, payloadSize, task,
+                target, inputSignature, labels, preprocessing, newMetrics, lineage, createdAt, missingTokens);
+    }
+
+    /** The same package naming another payload (and how it is encoded). */
+    ModelManifest withPayload(String newFramework, String newFrameworkVersion, String newFormat, ArtifactRef payload,
+            List<String> newLabels) {
+        return new ModelManifest(CURRENT_FORMAT_VERSION, newFramework, newFrameworkVersion, newFormat,
+                payload.sha256(), payload.size(), task, target, inputSignature, newLabels, preprocessing, metrics,
+                lineage, createdAt, missingTokens);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.cairn.api;
+
+/** The realm roles of DESIGN.md's security section; endpoints name the ones that may call them. */
+public final class Roles {
+    public static final String DATA_SCIENTIST = "data-scientist";
+    public static final String CI = "ci";
+    public static final String SRE = "sre";
+    public static final String ADMIN = "admin";
+
+    private Roles() {
+    }
+}

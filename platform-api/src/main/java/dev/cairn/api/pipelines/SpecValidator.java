@@ -1,0 +1,189 @@
+package dev.cairn.api.pipelines;
+
+import dev.cairn.api.problem.Problem.FieldError;
+import dev.cairn.contracts.Algorithm;
+import dev.cairn.contracts.ColumnSchema;
+import dev.cairn.contracts.ColumnType;
+import dev.cairn.contracts.DatasetRef;
+import dev.cairn.contracts.DatasetSchema;
+import dev.cairn.contracts.PipelineSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a spec against the platform and its dataset, collecting every complaint at once, and
+ * resolves it: defaults filled, the dataset pinned to one version, column overrides applied.
+ */
+final class SpecValidator {
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    static final Set<String> MISSING = Set.of("drop", "impute-mean", "impute-median", "impute-mode");
+    static final Set<String> DUPLICATES = Set.of("drop", "keep");
+    static final Set<String> OUTLIERS = Set.of("none", "clip-iqr");
+    static final List<String> METRICS = List.of("accuracy", "precision_macro", "recall_macro", "f1_macro",
+            "precision_weighted", "recall_weighted", "f1_weighted", "roc_auc");
+
+    private final Function<String, Optional<DatasetRef>> datasets;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    SpecValidator(Function<String, Optional<DatasetRef>> datasets) {
+        this.datasets = datasets;
+    }
+
+    record ValidSpec(PipelineSpec spec, DatasetRef dataset) {
+    }
+
+    ValidSpec validate(SpecInput in) {
+        require("name", in.name(), NAME, "1-64 characters of a-z, 0-9, '.', '_' and '-'");
+        var steps = in.steps() == null ? new SpecInput.Steps(null, null, null, null, null) : in.steps();
+        var dataset = dataset(in);
+        var clean = clean(steps.clean());
+        var split = split(steps.split());
+        var train = train(steps.train());
+        var evaluate = evaluate(steps.evaluate());
+        var register = new PipelineSpec.RegisterStep(Optional.ofNullable(steps.register())
+                .map(SpecInput.Register::model).orElse(in.name()));
+        if (steps.register() != null) {
+            require("steps.register.model", register.model(), NAME, "1-64 characters of a-z, 0-9, '.', '_' and '-'");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidSpecException(errors);
+        }
+        var pinned = dataset.name() + "@" + dataset.version();
+        var spec = new PipelineSpec(in.name(), pinned, in.target(), in.columns() == null ? Map.of() : in.columns(),
+                new PipelineSpec.Steps(clean, split, train, evaluate, register));
+        return new ValidSpec(spec, dataset);
+    }
+
+    private DatasetRef dataset(SpecInput in) {
+        if (in.dataset() == null || in.dataset().isBlank()) {
+            errors.add(new FieldError("dataset", "required: a registered dataset, name or name@version"));
+            return placeholder();
+        }
+        var found = datasets.apply(in.dataset());
+        if (found.isEmpty()) {
+            errors.add(new FieldError("dataset", "no dataset version '" + in.dataset() + "' is registered"));
+            return placeholder();
+        }
+        var dataset = found.get();
+        var byName = dataset.schema().columns().stream()
+                .collect(Collectors.toMap(ColumnSchema::name, c -> c, (a, b) -> a, LinkedHashMap::new));
+        checkTarget(in.target(), byName, dataset);
+        var overrides = in.columns() == null ? Map.<String, ColumnType>of() : in.columns();
+        overrides.forEach((column, type) -> {
+            if (!byName.containsKey(column)) {
+                errors.add(new FieldError("columns." + column, "not a column of " + label(dataset)));
+            } else if (type == null) {
+                errors.add(new FieldError("columns." + column, "must be one of " + Arrays.toString(ColumnType.values())));
+            }
+        });
+        return withOverrides(dataset, overrides);
+    }
+
+    private void checkTarget(String target, Map<String, ColumnSchema> columns, DatasetRef dataset) {
+        if (target == null || target.isBlank()) {
+            errors.add(new FieldError("target", "required: the column to predict"));
+        } else if (!columns.containsKey(target)) {
+            errors.add(new FieldError("target", "'" + target + "' is not a column of " + label(dataset)
+                    + "; columns: " + String.join(", ", columns.keySet())));
+        } else if (columns.get(target).distinct() < 2) {
+            errors.add(new FieldError("target", "'" + target + "' has " + columns.get(target).distinct()
+                    + " distinct value(s) in " + label(dataset) + "; a classifier needs at least 2 classes"));
+        }
+    }
+
+    private static DatasetRef withOverrides(DatasetRef dataset, Map<String, ColumnType> overrides) {
+        var columns = dataset.schema().columns().stream()
+                .map(c -> overrides.get(c.name()) == null ? c
+                        : new ColumnSchema(c.name(), overrides.get(c.name()), c.missing(), c.distinct(), c.distinctCapped()))
+                .toList();
+        var schema = new DatasetSchema(columns, dataset.schema().missingTokens(), dataset.schema().rows());
+        return new DatasetRef(dataset.name(), dataset.version(), dataset.sha256(), schema);
+    }
+
+    private PipelineSpec.CleanStep clean(SpecInput.Clean in) {
+        var clean = in == null ? new SpecInput.Clean(null, null, null) : in;
+        return new PipelineSpec.CleanStep(
+                oneOf("steps.clean.missing", clean.missing(), MISSING, "impute-median"),
+                oneOf("steps.clean.duplicates", clean.duplicates(), DUPLICATES, "drop"),
+                oneOf("steps.clean.outliers", clean.outliers(), OUTLIERS, "none"));
+    }
+
+    private PipelineSpec.SplitStep split(SpecInput.Split in) {
+        var split = in == null ? new SpecInput.Split(null, null, null, null) : in;
+        double test = Objects.requireNonNullElse(split.test(), 0.2);
+        double validation = Objects.requireNonNullElse(split.validation(), 0.0);
+        if (!(test > 0 && test < 1)) {
+            errors.add(new FieldError("steps.split.test", "must be a fraction between 0 and 1 (exclusive); got " + test));
+        }
+        if (!(validation >= 0 && validation < 1)) {
+            errors.add(new FieldError("steps.split.validation", "must be a fraction in [0, 1); got " + validation));
+        }
+        if (test + validation > 0.9) {
+            errors.add(new FieldError("steps.split", "test + validation must leave at least 10% of rows to train on"));
+        }
+        return new PipelineSpec.SplitStep(test, validation, Objects.requireNonNullElse(split.stratify(), true),
+                Objects.requireNonNullElse(split.seed(), 42L));
+    }
+
+    private PipelineSpec.TrainStep train(SpecInput.Train in) {
+        if (in == null || in.algorithm() == null) {
+            errors.add(new FieldError("steps.train.algorithm", "required; one of " + algorithmNames()));
+            return null;
+        }
+        var algorithm = Algorithm.bySpecName(in.algorithm());
+        var params = in.params() == null ? Map.<String, Object>of() : in.params();
+        if (algorithm.isEmpty()) {
+            errors.add(new FieldError("steps.train.algorithm", "unknown algorithm '" + in.algorithm() + "'; one of "
+                    + algorithmNames()));
+            return null;
+        }
+        params.keySet().stream().filter(p -> !algorithm.get().params().contains(p)).forEach(p -> errors.add(
+                new FieldError("steps.train.params." + p, "unknown parameter for " + in.algorithm() + "; known: "
+                        + String.join(", ", algorithm.get().params()))));
+        return new PipelineSpec.TrainStep(in.algorithm(), params);
+    }
+
+    private PipelineSpec.EvaluateStep evaluate(SpecInput.Evaluate in) {
+        var metrics = in == null || in.metrics() == null ? METRICS : in.metrics();
+        metrics.stream().filter(m -> !METRICS.contains(m)).forEach(m -> errors.add(new FieldError(
+                "steps.evaluate.metrics", "unknown metric '" + m + "'; known: " + String.join(", ", METRICS))));
+        return new PipelineSpec.EvaluateStep(metrics, in == null ? null : in.positive());
+    }
+
+    private String oneOf(String field, String value, Set<String> allowed, String fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (!allowed.contains(value)) {
+            errors.add(new FieldError(field, "'" + value + "' is not one of " + allowed.stream().sorted().toList()));
+        }
+        return value;
+    }
+
+    private void require(String field, String value, Pattern pattern, String rule) {
+        if (value == null || !pattern.matcher(value).matches()) {
+            errors.add(new FieldError(field, value == null ? "required: " + rule : "'" + value + "' must be " + rule));
+        }
+    }
+
+    private static String algorithmNames() {
+        return Arrays.stream(Algorithm.values()).map(Algorithm::specName).collect(Collectors.joining(", "));
+    }
+
+    private static String label(DatasetRef dataset) {
+        return dataset.name() + "@" + dataset.version();
+    }
+
+    private static DatasetRef placeholder() {
+        return new DatasetRef("", 0, "", new DatasetSchema(List.of(), List.of(), 0));
+    }
+}

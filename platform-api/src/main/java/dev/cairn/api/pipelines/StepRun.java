@@ -1,0 +1,94 @@
+package dev.cairn.api.pipelines;
+
+import dev.cairn.contracts.StepName;
+import dev.cairn.contracts.TaskEvent;
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One step of a pipeline run: its state, the task that carries it out, and what that task produced. */
+@Entity
+@Table(name = "step_run")
+public class StepRun extends PanacheEntity {
+    @ManyToOne(optional = false)
+    public PipelineRun run;
+    public int position;
+    @Enumerated(EnumType.STRING)
+    public StepName step;
+    @Enumerated(EnumType.STRING)
+    public RunState state = RunState.PENDING;
+    public String reason;
+    public String taskId;
+    public int attempt;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Map<String, String> outputs;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Map<String, Double> metrics;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Map<String, Object> report;
+    public String worker;
+    public Instant startedAt;
+    public Instant finishedAt;
+
+    static StepRun of(PipelineRun run, int position, StepName step) {
+        var stepRun = new StepRun();
+        stepRun.run = run;
+        stepRun.position = position;
+        stepRun.step = step;
+        return stepRun;
+    }
+
+    /** Hands the step to a new task; events of any earlier task are stale from now on. */
+    void assignTask() {
+        taskId = UUID.randomUUID().toString();
+        attempt = 1;
+    }
+
+    /** An event belongs to this step only if it comes from the task the step is waiting for. */
+    boolean awaits(TaskEvent event) {
+        return !state.isTerminal() && event.taskId().equals(taskId) && event.attempt() == attempt;
+    }
+
+    void started(TaskEvent event) {
+        if (state == RunState.PENDING) {
+            state = RunState.RUNNING;
+            startedAt = event.at();
+            worker = event.worker();
+        }
+    }
+
+    void succeeded(TaskEvent event) {
+        started(event);
+        state = RunState.SUCCEEDED;
+        outputs = event.outputs();
+        metrics = event.metrics();
+        report = event.report();
+        finishedAt = event.at();
+    }
+
+    void failed(String why, Instant at) {
+        state = RunState.FAILED;
+        reason = why;
+        finishedAt = at;
+    }
+
+    void cancel(String why, Instant at) {
+        if (!state.isTerminal()) {
+            state = RunState.CANCELLED;
+            reason = why;
+            finishedAt = at;
+        }
+    }
+}
