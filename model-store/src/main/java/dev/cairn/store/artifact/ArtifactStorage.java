@@ -14,7 +14,10 @@ public interface ArtifactStorage {
     /** Streams the bytes in (never whole in memory) and returns their address. */
     ArtifactRef put(InputStream content) throws IOException;
 
-    /** Takes over a finished file (moved when possible, else copied) and returns its address. */
+    /**
+     * Takes over a finished file (moved when possible, else copied) and returns its address. The
+     * file is no longer at its path afterwards, even when the same bytes were already stored.
+     */
     ArtifactRef put(Path file) throws IOException;
 
     /**

@@ -160,8 +160,9 @@ public final class CsvRows implements Iterator<String[]>, AutoCloseable {
                     + "; save the file as UTF-8 and upload it again", malformed);
         }
         if (cause instanceof CSVException invalid) {
-            return new CsvFormatException("malformed CSV near line " + parser.getCurrentLineNumber() + ": "
-                    + invalid.getMessage(), invalid);
+            return new CsvFormatException("malformed CSV near line " + parser.getCurrentLineNumber()
+                    + " (a quoted field must end with a quote, then a comma or a line end): " + invalid.getMessage(),
+                    invalid);
         }
         return e;
     }

@@ -81,7 +81,10 @@ public final class Featurizer {
         return columns.stream().map(Column::name).toList();
     }
 
-    /** An unlabelled example, for prediction; an absent or null cell counts as missing. */
+    /**
+     * An unlabelled example, for prediction; an absent or null cell counts as missing (so a caller
+     * that must catch misspelt column names checks the keys against {@link #columns()} first).
+     */
     public Example<Label> example(Map<String, String> row) {
         return example(row, LabelFactory.UNKNOWN_LABEL);
     }
@@ -129,7 +132,7 @@ public final class Featurizer {
             OptionalDouble parsed = NumericCells.parse(cell);
             if (parsed.isEmpty()) {
                 throw new InvalidRowException(column.name(),
-                        "column '" + column.name() + "' holds '" + cell + "', which is not a number");
+                        "column '" + column.name() + "' holds '" + abbreviate(cell) + "', which is not a number");
             }
             value = parsed.getAsDouble();
         }
@@ -151,6 +154,11 @@ public final class Featurizer {
             throw unimputable(column);
         }
         return t.imputeCategory();
+    }
+
+    /** Values end up in API answers and task reasons: keep a pasted paragraph from swamping them. */
+    private static String abbreviate(String cell) {
+        return cell.length() <= 60 ? cell : cell.substring(0, 57) + "...";
     }
 
     private static InvalidRowException unimputable(Column column) {
@@ -177,18 +185,16 @@ public final class Featurizer {
 
     /**
      * Numeric column {@code a@b} and categorical column {@code a} holding {@code b} would both be
-     * feature {@code a@b}; refuse the signature rather than let two columns share a weight.
+     * feature {@code a@b} (likewise categorical {@code a@b} holding {@code c} and {@code a} holding
+     * {@code b@c}); refuse the signature rather than let two columns share a weight.
      */
     private static void requireDistinctFeatureNames(List<Column> columns) {
         List<String> categorical = columns.stream()
                 .filter(c -> c.type() == ColumnType.CATEGORICAL).map(Column::name).toList();
         for (Column c : columns) {
-            if (c.type() != ColumnType.NUMERIC) {
-                continue;
-            }
             for (String prefix : categorical) {
                 if (c.name().startsWith(prefix + ONE_HOT_SEPARATOR)) {
-                    throw new IllegalArgumentException("numeric column '" + c.name()
+                    throw new IllegalArgumentException("column '" + c.name()
                             + "' could be confused with a category of column '" + prefix + "'; rename one of them");
                 }
             }

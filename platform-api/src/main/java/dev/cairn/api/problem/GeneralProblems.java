@@ -22,7 +22,7 @@ class GeneralProblems {
 
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e, UriInfo uri) {
-        return Problem.of(Status.fromStatusCode(422), e.slug(), "Request cannot be carried out", e.getMessage(), uri,
+        return Problem.of(Problem.UNPROCESSABLE_CONTENT, e.slug(), "Request cannot be carried out", e.getMessage(), uri,
                 e.errors().isEmpty() ? null : e.errors());
     }
 

@@ -1,0 +1,16 @@
+package dev.cairn.api.pipelines;
+
+import dev.cairn.api.problem.Problem;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+class PipelineProblems {
+
+    @ServerExceptionMapper
+    public Response invalidSpec(InvalidSpecException e, UriInfo uri) {
+        return Problem.of(Problem.UNPROCESSABLE_CONTENT, "invalid-spec", "Invalid pipeline spec", e.getMessage(), uri,
+                e.errors());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.cairn.api.pipelines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.cairn.api.problem.Problem.FieldError;
+import dev.cairn.contracts.ColumnType;
+import org.junit.jupiter.api.Test;
+
+class SpecValidatorTest {
+
+    @Test
+    void fillsDefaultsAndPinsTheDatasetVersion() {
+        // Given
+        var yaml = """
+                name: churn
+                dataset: churn
+                target: churn
+                steps:
+                  train: { algorithm: cart }
+                """;
+        // When
+        var valid = SpecFixtures.valid(yaml);
+        // Then
+        var spec = valid.spec();
+        assertThat(spec.dataset()).isEqualTo("churn@3");
+        assertThat(spec.steps().clean().missing()).isEqualTo("impute-median");
+        assertThat(spec.steps().split().test()).isEqualTo(0.2);
+        assertThat(spec.steps().split().stratify()).isTrue();
+        assertThat(spec.steps().split().seed()).isEqualTo(42L);
+        assertThat(spec.steps().register().model()).isEqualTo("churn");
+        assertThat(spec.steps().evaluate().metrics()).contains("f1_macro", "roc_auc");
+    }
+
+    @Test
+    void appliesColumnTypeOverridesToTheSchemaSentToWorkers() {
+        // Given
+        var yaml = """
+                name: churn
+                dataset: churn@3
+                target: churn
+                columns: { tenure: categorical }
+                steps: { train: { algorithm: logistic-regression } }
+                """;
+        // When
+        var valid = SpecFixtures.valid(yaml);
+        // Then
+        assertThat(valid.dataset().schema().columns().get(1).type()).isEqualTo(ColumnType.CATEGORICAL);
+    }
+
+    @Test
+    void listsEveryProblemWithTheFieldItConcerns() {
+        // Given
+        var yaml = """
+                name: Churn Model
+                dataset: churn
+                target: churned
+                steps:
+                  clean: { missing: guess }
+                  split: { test: 1.5 }
+                  train: { algorithm: deep-forest }
+                """;
+        // When
+        var error = catchThrowableOfType(InvalidSpecException.class, () -> SpecFixtures.valid(yaml));
+        // Then
+        assertThat(error.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("name", "target",
+                "steps.clean.missing", "steps.split.test", "steps.split", "steps.train.algorithm");
+        assertThat(error.errors()).filteredOn(e -> e.field().equals("target")).singleElement()
+                .extracting(FieldError::message).asString().contains("'churned' is not a column of churn@3");
+        assertThat(error.errors()).filteredOn(e -> e.field().equals("steps.train.algorithm")).singleElement()
+                .extracting(FieldError::message).asString().contains("logistic-regression, cart");
+    }
+
+    @Test
+    void refusesATargetWithASingleClass() {
+        // Given
+        var yaml = "{name: c, dataset: churn, target: country, steps: {train: {algorithm: cart}}}";
+        // When
+        var error = catchThrowableOfType(InvalidSpecException.class, () -> SpecFixtures.valid(yaml));
+        // Then
+        assertThat(error.getMessage()).contains("target: 'country' has 1 distinct value(s)");
+    }
+
+    @Test
+    void refusesUnknownHyperparametersAndUnknownDatasets() {
+        // Given
+        var yaml = "{name: c, dataset: fraud, target: churn, steps: {train: {algorithm: cart, params: {depth: 3}}}}";
+        // When
+        var error = catchThrowableOfType(InvalidSpecException.class, () -> SpecFixtures.valid(yaml));
+        // Then
+        assertThat(error.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("dataset",
+                "steps.train.params.depth");
+    }
+}
