@@ -1,15 +1,26 @@
 package dev.cairn.api.pipelines;
 
+import dev.cairn.api.registry.ModelVersion;
+import dev.cairn.api.tracking.Run;
+import dev.cairn.api.tracking.RunStatus;
 import dev.cairn.contracts.StepName;
 import dev.cairn.store.artifact.ArtifactStorage;
+import dev.cairn.store.model.ModelPackages;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
- * Where a pipeline run meets the experiment tracker and the model registry: it records the run as a
- * tracked run and registers the evaluated model. Runs inside the orchestrator's transaction.
+ * Where a pipeline run meets the experiment tracker and the model registry: the run is recorded as
+ * a tracked run (params, then metrics as steps report them) and the evaluated model package becomes
+ * the next version of the spec's model. Runs inside the orchestrator's transaction.
  */
 @ApplicationScoped
 class ModelRegistration {
+    private static final Logger LOG = Logger.getLogger(ModelRegistration.class);
     private final ArtifactStorage storage;
 
     ModelRegistration(ArtifactStorage storage) {
@@ -17,12 +28,60 @@ class ModelRegistration {
     }
 
     void tracked(PipelineRun run) {
+        var tracked = Run.startFor(run.pipeline, "pipeline-run:" + run.id);
+        tracked.logParams(params(run));
+        tracked.setTag("dataset", run.datasetName + "@" + run.datasetVersion);
+        run.trackingRunId = tracked.id;
     }
 
     void register(PipelineRun run, StepRun evaluated) {
-        run.fail(run.step(StepName.REGISTER), "registry not wired yet", java.time.Instant.now());
+        var manifestSha = evaluated.outputs == null ? null : evaluated.outputs.get("model");
+        try {
+            if (manifestSha == null) {
+                throw new IOException("the evaluate step reported no model package");
+            }
+            var manifest = ModelPackages.readManifest(storage, manifestSha);
+            var version = ModelVersion.register(run.spec.steps().register().model(), manifest, manifestSha, run.id,
+                    run.trackingRunId);
+            run.registered(version.model.name, version.version);
+        } catch (IOException e) {
+            LOG.warnf("Run %s: model package %s cannot be registered: %s", run.id, manifestSha, e.getMessage());
+            run.fail(run.step(StepName.REGISTER), "the model package cannot be read: " + e.getMessage(), Instant.now());
+        }
     }
 
+    /** Copies what the steps measured onto the tracked run and closes it with the run's outcome. */
     void finished(PipelineRun run) {
+        var tracked = Run.<Run> findByIdOptional(run.trackingRunId).orElse(null);
+        if (tracked == null || tracked.status.isTerminal()) {
+            return;
+        }
+        run.steps.stream().filter(s -> s.metrics != null).forEach(step -> step.metrics.forEach((key, value) -> {
+            if (Double.isFinite(value)) {
+                tracked.logMetric(step.step == StepName.EVALUATE ? key : step.step.name().toLowerCase() + "." + key,
+                        value, 0);
+            }
+        }));
+        tracked.finish(switch (run.state) {
+            case SUCCEEDED -> RunStatus.FINISHED;
+            case CANCELLED -> RunStatus.KILLED;
+            default -> RunStatus.FAILED;
+        });
+    }
+
+    private static Map<String, Object> params(PipelineRun run) {
+        var steps = run.spec.steps();
+        var params = new LinkedHashMap<String, Object>();
+        params.put("dataset", run.spec.dataset());
+        params.put("target", run.spec.target());
+        params.put("algorithm", steps.train().algorithm());
+        steps.train().params().forEach((key, value) -> params.put("train." + key, value));
+        params.put("clean.missing", steps.clean().missing());
+        params.put("clean.duplicates", steps.clean().duplicates());
+        params.put("clean.outliers", steps.clean().outliers());
+        params.put("split.test", steps.split().test());
+        params.put("split.validation", steps.split().validation());
+        params.put("split.seed", steps.split().seed());
+        return params;
     }
 }

@@ -109,29 +109,32 @@ public class Run extends PanacheEntityBase {
     }
 
     /**
-     * Records params; values are stored as strings ({@code String.valueOf}). Setting a key again
-     * to the same value does nothing, so replays are harmless.
+     * Records params; values are stored as strings ({@code String.valueOf}), null values mean "not
+     * given" and are skipped. Setting a key again to the same value does nothing, so replays are harmless.
      *
      * @throws ConflictException {@code param-conflict} if a key already holds a different value
      *         (nothing is recorded then), or {@code run-finished} if new params come after the end
      */
     public void logParams(Map<String, ?> values) {
         var fresh = new HashMap<String, String>();
-        var conflicts = new ArrayList<FieldError>();
+        var conflicts = new ArrayList<String>();
         values.forEach((key, raw) -> {
             requireKey("param", key);
-            var value = String.valueOf(Objects.requireNonNull(raw, () -> "param '" + key + "' has no value"));
+            if (raw == null) {
+                return;
+            }
+            var value = String.valueOf(raw);
             requireValueLength("param", key, value);
             var existing = params.get(key);
             if (existing == null) {
                 fresh.put(key, value);
             } else if (!existing.equals(value)) {
-                conflicts.add(new FieldError(key, "already set to '" + existing + "'; params cannot change"));
+                conflicts.add(key);
             }
         });
         if (!conflicts.isEmpty()) {
             throw new ConflictException("param-conflict", "Run " + id + " already has different values for "
-                    + conflicts.stream().map(FieldError::field).sorted().toList() + "; params are immutable once set");
+                    + conflicts.stream().sorted().toList() + "; params are immutable once set");
         }
         if (!fresh.isEmpty()) {
             requireRunning("log params to");
@@ -139,16 +142,16 @@ public class Run extends PanacheEntityBase {
         }
     }
 
-    /** Appends a point to a metric's history, timestamped now. */
+    /**
+     * Appends a point, timestamped now, to a metric's history. JSON cannot carry NaN or
+     * infinities, so they are refused ({@code metric-not-finite}).
+     *
+     * @throws ConflictException {@code run-finished} after the run ended
+     */
     public void logMetric(String key, double value, long step) {
         logMetric(key, new MetricPoint(value, step, Instant.now()));
     }
 
-    /**
-     * Appends a point; JSON cannot carry NaN or infinities, so they are refused.
-     *
-     * @throws ConflictException {@code run-finished} after the run ended
-     */
     void logMetric(String key, MetricPoint point) {
         requireRunning("log metrics to");
         requireKey("metric", key);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cairn.api.problem.ConflictException;
 import dev.cairn.api.problem.InvalidRequestException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,19 @@ class RunTest {
         // Then
         assertThat(run.params()).containsExactlyInAnyOrderEntriesOf(
                 Map.of("learning_rate", "0.1", "epochs", "10", "algorithm", "cart"));
+    }
+
+    @Test
+    void skipsParamsWithoutAValue() {
+        // Given
+        var run = running();
+        var values = new HashMap<String, Object>();
+        values.put("split.validation", null);
+        values.put("split.test", 0.2);
+        // When
+        run.logParams(values);
+        // Then
+        assertThat(run.params()).containsExactlyEntriesOf(Map.of("split.test", "0.2"));
     }
 
     @Test

@@ -1,0 +1,115 @@
+package dev.cairn.api.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.oneOf;
+
+import dev.cairn.api.TestData;
+import dev.cairn.cli.stack.DevStackResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole loop on real parts: the churn CSV goes into the API, the run's tasks travel through the
+ * Kafka broker to a separate worker process, and the evaluated model lands in the registry.
+ */
+@QuarkusTest
+@WithTestResource(value = DevStackResource.class, scope = TestResourceScope.GLOBAL)
+@TestSecurity(user = "ana", roles = "data-scientist")
+class ChurnPipelineEndToEndTest {
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(180);
+    private static WorkerProcess worker;
+
+    @BeforeAll
+    static void startWorker() throws Exception {
+        worker = WorkerProcess.start("worker-e2e");
+    }
+
+    @AfterAll
+    static void stopWorker() throws Exception {
+        worker.close();
+    }
+
+    @Test
+    void trainsEvaluatesAndRegistersTheChurnModel() {
+        // Given
+        given().contentType("text/csv").body(TestData.churnCsv()).post("/api/datasets/churn-e2e")
+                .then().statusCode(oneOf(200, 201));
+        // When
+        String id = submit("""
+                name: churn-e2e
+                dataset: churn-e2e
+                target: churn
+                steps:
+                  clean: { missing: impute-median, duplicates: drop }
+                  split: { test: 0.2, stratify: true, seed: 42 }
+                  train: { algorithm: logistic-regression }
+                  register: { model: churn-e2e-classifier }
+                """);
+        // Then
+        awaitEnd(id);
+        var run = given().get("/api/pipeline-runs/" + id).then().body("state", equalTo("SUCCEEDED"))
+                .body("steps.state", hasItems("SUCCEEDED"))
+                .body("steps.state", not(hasItems("FAILED", "CANCELLED", "PENDING", "RUNNING")))
+                .body("metrics.f1_macro", greaterThan(0.70f))
+                .body("metrics.roc_auc", greaterThan(0.80f))
+                .body("model.name", equalTo("churn-e2e-classifier"))
+                .extract();
+        int version = run.path("model.version");
+        given().get("/api/models/churn-e2e-classifier/versions/" + version).then().statusCode(200)
+                .body("labels", hasItems("No", "Yes"))
+                .body("metrics.f1_macro", greaterThan(0.70f))
+                .body("lineage.pipelineRunId", equalTo(id))
+                .body("lineage.datasetSha256", equalTo(TestData.sha256(TestData.churnCsv())))
+                .body("lineage.algorithm", equalTo("logistic-regression"));
+        String tracked = run.path("trackingRunId");
+        given().get("/api/runs/" + tracked).then().statusCode(200).body("status", equalTo("FINISHED"));
+    }
+
+    @Test
+    void aStepThatCannotRunFailsTheRunWithAReadableReason() {
+        // Given
+        given().contentType("text/csv").body(TestData.churnCsv()).post("/api/datasets/churn-e2e")
+                .then().statusCode(oneOf(200, 201));
+        // When
+        String id = submit("""
+                name: churn-e2e-bad
+                dataset: churn-e2e
+                target: churn
+                steps:
+                  train: { algorithm: cart, params: { max_depth: -3 } }
+                """);
+        // Then
+        awaitEnd(id);
+        given().get("/api/pipeline-runs/" + id).then().body("state", equalTo("FAILED"))
+                .body("reason", containsString("train failed"))
+                .body("reason", containsString("max_depth"))
+                .body("model", is((Object) null));
+        given().get("/api/models/churn-e2e-bad").then().statusCode(404);
+    }
+
+    private static String submit(String spec) {
+        return given().contentType("application/yaml").body(spec.getBytes(StandardCharsets.UTF_8))
+                .post("/api/pipeline-runs").then().statusCode(201).extract().path("id");
+    }
+
+    private static void awaitEnd(String id) {
+        await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
+            String state = given().get("/api/pipeline-runs/" + id).then().extract().path("state");
+            return state.equals("SUCCEEDED") || state.equals("FAILED") || state.equals("CANCELLED");
+        });
+    }
+}

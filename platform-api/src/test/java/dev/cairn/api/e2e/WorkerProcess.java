@@ -1,0 +1,79 @@
+package dev.cairn.api.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * A real pipeline worker: the packaged {@code pipeline-worker} app in its own JVM, pointed at the
+ * test's Kafka broker and artifact store, exactly as {@code ./cairn up} runs it.
+ */
+final class WorkerProcess implements AutoCloseable {
+    private static final Path JAR = Path.of(System.getProperty("basedir", "."), "..", "pipeline-worker", "target",
+            "quarkus-app", "quarkus-run.jar");
+    private final Process process;
+
+    private WorkerProcess(Process process) {
+        this.process = process;
+    }
+
+    static WorkerProcess start(String name) throws Exception {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException("Build the worker first (./mvnw verify from the repository root runs it "
+                    + "before platform-api): missing " + JAR.normalize());
+        }
+        var config = ConfigProvider.getConfig();
+        int port = freePort();
+        var log = Path.of(System.getProperty("basedir", "."), "target", name + ".log");
+        var java = ProcessHandle.current().info().command().orElse("java");
+        var builder = new ProcessBuilder(java, "-Xmx1g", "-jar", JAR.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("CAIRN_KAFKA_BOOTSTRAP", config.getValue("kafka.bootstrap.servers", String.class));
+        builder.environment().put("CAIRN_STORE_ROOT", config.getValue("cairn.store.root", String.class));
+        builder.environment().put("CAIRN_HTTP_PORT", String.valueOf(port));
+        var worker = new WorkerProcess(builder.start());
+        worker.awaitReady(port, log);
+        return worker;
+    }
+
+    private void awaitReady(int port, Path log) throws Exception {
+        var http = HttpClient.newHttpClient();
+        var ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the worker exited; see " + log);
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the worker was not ready within 60 s; see " + log);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
