@@ -1,0 +1,32 @@
+package dev.cairn.worker.clean;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One data row as the clean step works on it: the label, then the numeric and categorical feature
+ * cells in {@link ColumnRoles} order. A null cell is missing; imputation and clipping write in place.
+ * Equality is by content, which is what makes two rows duplicates.
+ */
+record Row(String label, Double[] numbers, String[] categories) {
+
+    boolean hasMissing() {
+        return Arrays.asList(numbers).contains(null) || Arrays.asList(categories).contains(null);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Row row && label.equals(row.label) && Arrays.equals(numbers, row.numbers)
+                && Arrays.equals(categories, row.categories);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(label, Arrays.hashCode(numbers), Arrays.hashCode(categories));
+    }
+
+    @Override
+    public String toString() {
+        return label + " " + Arrays.toString(numbers) + " " + Arrays.toString(categories);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.cairn.worker.evaluate;
+
+import dev.cairn.store.model.Featurizer;
+import dev.cairn.worker.artifact.Table;
+import dev.cairn.worker.task.StepFailure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tribuo.Model;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+
+/** Runs a model over labelled rows and measures it; the train step uses it on validation rows too. */
+public final class Scoring {
+
+    /** predict does not read the example's label; the true one stays in the row. */
+    private static final Label LABEL_UNKNOWN = LabelFactory.UNKNOWN_LABEL;
+
+    private Scoring() {
+    }
+
+    /** The metrics of {@link Evaluation#metrics()}, for a caller outside this package. */
+    public static Map<String, Double> metrics(Model<Label> model, Featurizer featurizer, Table rows, String target,
+            List<String> labels, String positive) {
+        return score(model, featurizer, rows, target, labels, positive).metrics();
+    }
+
+    /**
+     * @param labels the model's labels; ROC AUC is measured when there are exactly two
+     * @param positive the spec's positive class, or null for the rarer class among these rows
+     */
+    static Evaluation score(Model<Label> model, Featurizer featurizer, Table rows, String target,
+            List<String> labels, String positive) {
+        List<String> actual = rows.column(target);
+        if (actual.isEmpty()) {
+            throw new StepFailure("there are no rows to evaluate the model on");
+        }
+        String positiveClass = PositiveClass.choose(positive, labels, actual);
+        var scored = new ArrayList<ScoredRow>(actual.size());
+        for (String[] cells : rows.rows()) {
+            Prediction<Label> prediction = model.predict(featurizer.example(rows.header(), cells, LABEL_UNKNOWN));
+            scored.add(new ScoredRow(cells[rows.indexOf(target)], prediction.getOutput().getLabel(),
+                    score(prediction, positiveClass)));
+        }
+        return Evaluation.of(scored, positiveClass, labels.size() == 2);
+    }
+
+    /**
+     * The positive class's score. Logistic regression gives a probability; Tribuo's CART gives the
+     * class fractions of the leaf (it says it is not probabilistic, but the fractions rank rows all
+     * the same, which is all ROC AUC needs).
+     */
+    private static double score(Prediction<Label> prediction, String positive) {
+        Label label = prediction.getOutputScores().get(positive);
+        return label == null ? 0.0 : label.getScore();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.cairn.worker.train;
+
+import dev.cairn.contracts.ColumnType;
+import dev.cairn.store.csv.MissingTokens;
+import dev.cairn.store.model.ColumnTransform;
+import dev.cairn.store.model.Featurizer;
+import dev.cairn.store.model.InputFeature;
+import dev.cairn.worker.artifact.Table;
+import dev.cairn.worker.task.StepFailure;
+import java.util.List;
+import java.util.Map;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * Trains a classifier on cleaned training rows. The rows become Tribuo examples through the model
+ * store's {@link Featurizer}, the very one serving uses, so training and serving read a row alike.
+ */
+final class ModelTrainer {
+
+    private final Algorithm algorithm;
+    private final Map<String, Number> params;
+    private final long seed;
+
+    /** @param given the spec's parameters, checked here so that a typo fails before any work */
+    ModelTrainer(String algorithm, Map<String, Object> given, long seed) {
+        this.algorithm = Algorithm.named(algorithm);
+        this.params = this.algorithm.resolve(given);
+        this.seed = seed;
+    }
+
+    TrainedModel train(Table rows, String target, List<ColumnTransform> preprocessing, MissingTokens missing) {
+        List<InputFeature> signature = InputSignature.of(rows, preprocessing);
+        var featurizer = Featurizer.of(signature, preprocessing, missing);
+        var dataset = dataset(rows, target, featurizer);
+        if (dataset.getOutputs().size() < 2) {
+            throw new StepFailure("the training rows hold a single class of '" + target + "'; a classifier needs at least two");
+        }
+        var trainer = TribuoTrainer.of(algorithm, params, seed, InputSignature.numericNames(signature));
+        long start = System.nanoTime();
+        Model<Label> model = trainer.train(dataset);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new TrainedModel(model, signature, featurizer, params, seconds);
+    }
+
+    String algorithmName() {
+        return algorithm.specName;
+    }
+
+    private static MutableDataset<Label> dataset(Table rows, String target, Featurizer featurizer) {
+        int targetIndex = rows.indexOf(target);
+        if (targetIndex < 0) {
+            throw new StepFailure("target column '" + target + "' is not in the training rows");
+        }
+        var factory = new LabelFactory();
+        var dataset = new MutableDataset<Label>(new SimpleDataSourceProvenance("cairn training rows", factory), factory);
+        for (String[] cells : rows.rows()) {
+            dataset.add(featurizer.example(rows.header(), cells, new Label(cells[targetIndex])));
+        }
+        if (dataset.size() == 0) {
+            throw new StepFailure("there are no training rows");
+        }
+        return dataset;
+    }
+
+    /**
+     * Which raw columns a model reads, in the cleaned file's order. A column holding a single value in
+     * the training rows is left out: it has nothing to teach, and a standardised constant would divide by
+     * a zero standard deviation.
+     */
+    static final class InputSignature {
+
+        private InputSignature() {
+        }
+
+        static List<InputFeature> of(Table rows, List<ColumnTransform> preprocessing) {
+            var signature = preprocessing.stream()
+                    .filter(t -> rows.column(t.name()).stream().distinct().limit(2).count() > 1)
+                    .map(t -> new InputFeature(t.name(), t.type(), categories(rows, t)))
+                    .toList();
+            if (signature.isEmpty()) {
+                throw new StepFailure("no feature column varies in the training rows; there is nothing to learn from");
+            }
+            return signature;
+        }
+
+        private static List<String> categories(Table rows, ColumnTransform column) {
+            return column.type() == ColumnType.CATEGORICAL
+                    ? rows.column(column.name()).stream().distinct().sorted().toList()
+                    : null;
+        }
+
+        static List<String> numericNames(List<InputFeature> signature) {
+            return signature.stream().filter(f -> f.type() == ColumnType.NUMERIC).map(InputFeature::name).toList();
+        }
+    }
+}

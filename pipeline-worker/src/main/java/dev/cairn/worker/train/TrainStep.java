@@ -1,0 +1,107 @@
+package dev.cairn.worker.train;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.cairn.contracts.PipelineSpec;
+import dev.cairn.contracts.StepName;
+import dev.cairn.contracts.TaskCommand;
+import dev.cairn.store.csv.MissingTokens;
+import dev.cairn.store.model.ColumnTransform;
+import dev.cairn.store.model.InputFeature;
+import dev.cairn.store.model.ModelPackages;
+import dev.cairn.worker.artifact.Artifacts;
+import dev.cairn.worker.artifact.Table;
+import dev.cairn.worker.evaluate.Scoring;
+import dev.cairn.worker.task.Step;
+import dev.cairn.worker.task.StepFailure;
+import dev.cairn.worker.task.StepResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * TRAIN: train CSV, preprocessing and optionally validation CSV in; a model package out (its
+ * manifest's digest as {@code model}, the Tribuo protobuf's as {@code payload}).
+ */
+@ApplicationScoped
+public class TrainStep implements Step {
+
+    private static final TypeReference<List<ColumnTransform>> TRANSFORMS = new TypeReference<>() {
+    };
+
+    private final Artifacts artifacts;
+
+    public TrainStep(Artifacts artifacts) {
+        this.artifacts = artifacts;
+    }
+
+    @Override
+    public StepName name() {
+        return StepName.TRAIN;
+    }
+
+    @Override
+    public StepResult run(TaskCommand command) throws IOException {
+        PipelineSpec spec = command.spec();
+        PipelineSpec.TrainStep train = spec.steps() == null ? null : spec.steps().train();
+        if (train == null) {
+            throw new StepFailure("the spec has no train step");
+        }
+        long seed = spec.steps().split() == null ? 42 : spec.steps().split().seed();
+        var trainer = new ModelTrainer(train.algorithm(), train.params(), seed);
+        String trainSha = Artifacts.input(command, "train");
+        Table rows = artifacts.readCsv("train", trainSha);
+        var preprocessing = artifacts.readJson("preprocessing", Artifacts.input(command, "preprocessing"), TRANSFORMS);
+        List<String> missingTokens = missingTokens(command);
+        TrainedModel trained = trainer.train(rows, spec.target(), preprocessing, MissingTokens.of(missingTokens));
+        var metrics = new TreeMap<String, Double>(validationMetrics(command, trained));
+        var manifest = TrainingManifest.of(command, trained, preprocessing, missingTokens, trainSha,
+                trainer.algorithmName(), seed, metrics);
+        var model = ModelPackages.save(artifacts.storage(), manifest, trained.model());
+        var payload = ModelPackages.readManifest(artifacts.storage(), model.sha256()).payloadSha256();
+        metrics.put("train_seconds", trained.seconds());
+        return new StepResult(Map.of("model", model.sha256(), "payload", payload), metrics,
+                report(trainer, trained, seed, preprocessing));
+    }
+
+    private static List<String> missingTokens(TaskCommand command) {
+        return command.dataset() == null || command.dataset().schema() == null
+                ? null
+                : command.dataset().schema().missingTokens();
+    }
+
+    /** Metrics on the validation rows, prefixed {@code validation_}; none without validation rows. */
+    private Map<String, Double> validationMetrics(TaskCommand command, TrainedModel trained) throws IOException {
+        String sha = command.inputs() == null ? null : command.inputs().get("validation");
+        if (sha == null) {
+            return Map.of();
+        }
+        Table validation = artifacts.readCsv("validation", sha);
+        if (validation.rows().isEmpty()) {
+            return Map.of();
+        }
+        var evaluate = command.spec().steps().evaluate();
+        var metrics = new TreeMap<String, Double>();
+        Scoring.metrics(trained.model(), trained.featurizer(), validation, command.spec().target(), labels(trained),
+                evaluate == null ? null : evaluate.positive())
+                .forEach((name, value) -> metrics.put("validation_" + name, value));
+        return metrics;
+    }
+
+    private static List<String> labels(TrainedModel trained) {
+        var labels = new TreeSet<String>();
+        trained.model().getOutputIDInfo().getDomain().forEach(label -> labels.add(label.getLabel()));
+        return List.copyOf(labels);
+    }
+
+    private static Map<String, Object> report(ModelTrainer trainer, TrainedModel trained, long seed,
+            List<ColumnTransform> preprocessing) {
+        var inputs = trained.inputSignature().stream().map(InputFeature::name).toList();
+        var unused = preprocessing.stream().map(ColumnTransform::name).filter(n -> !inputs.contains(n)).toList();
+        return Map.of("algorithm", trainer.algorithmName(), "params", trained.params(), "seed", seed,
+                "labels", labels(trained), "inputs", inputs, "features", trained.model().getFeatureIDMap().size(),
+                "columns_unused", Map.of("single value in the training rows", unused));
+    }
+}
