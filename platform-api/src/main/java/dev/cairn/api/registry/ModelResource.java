@@ -1,5 +1,6 @@
 package dev.cairn.api.registry;
 
+import dev.cairn.api.PageView;
 import dev.cairn.api.Roles;
 import dev.cairn.api.problem.NotFoundException;
 import io.quarkus.panache.common.Page;

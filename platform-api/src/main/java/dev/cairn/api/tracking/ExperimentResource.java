@@ -1,5 +1,6 @@
 package dev.cairn.api.tracking;
 
+import dev.cairn.api.PageView;
 import dev.cairn.api.Roles;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
