@@ -6,12 +6,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -46,8 +44,12 @@ final class EmbeddedKafka implements AutoCloseable {
         this.temporary = temporary;
     }
 
-    /** @param dataDir where topics live between runs; empty for a throw-away log directory */
-    static EmbeddedKafka start(Optional<Path> dataDir) throws Exception {
+    /**
+     * Returns once the broker serves clients and {@code topics} (name to partition count) exist.
+     *
+     * @param dataDir where topics live between runs; empty for a throw-away log directory
+     */
+    static EmbeddedKafka start(Optional<Path> dataDir, Map<String, Integer> topics) throws Exception {
         Path logDir = dataDir.isPresent()
                 ? Files.createDirectories(dataDir.get())
                 : Files.createTempDirectory("cairn-kafka-");
@@ -55,10 +57,18 @@ final class EmbeddedKafka implements AutoCloseable {
         int controllerPort = FreePort.pick();
         var config = new KafkaConfig(properties(logDir, brokerPort, controllerPort), false);
         formatOnce(logDir);
-        var server = new KafkaRaftServer(config, Time.SYSTEM);
-        server.startup();
-        var kafka = new EmbeddedKafka(server, "127.0.0.1:" + brokerPort, logDir, dataDir.isEmpty());
-        kafka.awaitBrokerRegistered();
+        var kafka = new EmbeddedKafka(new KafkaRaftServer(config, Time.SYSTEM), "127.0.0.1:" + brokerPort, logDir,
+                dataDir.isEmpty());
+        try {
+            kafka.server.startup();
+            try (var admin = kafka.admin()) {
+                awaitBrokerRegistered(admin, kafka.bootstrap);
+                createMissing(admin, topics);
+            }
+        } catch (RuntimeException | InterruptedException | ExecutionException e) {
+            kafka.close();
+            throw e;
+        }
         return kafka;
     }
 
@@ -66,20 +76,23 @@ final class EmbeddedKafka implements AutoCloseable {
         return bootstrap;
     }
 
-    /** Creates the topics that do not exist yet; an existing topic keeps its partitions and data. */
-    void createTopics(Map<String, Integer> partitionsByTopic) throws InterruptedException, ExecutionException {
-        try (var admin = admin()) {
-            var existing = admin.listTopics().names().get();
-            var missing = partitionsByTopic.entrySet().stream()
-                    .filter(topic -> !existing.contains(topic.getKey()))
-                    .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1))
-                    .toList();
-            try {
-                admin.createTopics(missing).all().get();
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
+    int port() {
+        return Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+    }
+
+    /** An existing topic keeps its partitions and data: a persistent log directory already has them. */
+    private static void createMissing(Admin admin, Map<String, Integer> partitionsByTopic)
+            throws InterruptedException, ExecutionException {
+        var existing = admin.listTopics().names().get();
+        var missing = partitionsByTopic.entrySet().stream()
+                .filter(topic -> !existing.contains(topic.getKey()))
+                .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1))
+                .toList();
+        try {
+            admin.createTopics(missing).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
             }
         }
     }
@@ -111,6 +124,10 @@ final class EmbeddedKafka implements AutoCloseable {
         props.put("auto.create.topics.enable", "true");
         // The log cleaner allocates a 128 MB buffer up front; a dev stack compacts little.
         props.put("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
+        // After a SIGKILL the controller keeps the dead broker's registration until its session expires (9 s by
+        // default), and the restarted broker waits for that; short heartbeats make the wait short.
+        props.put("broker.heartbeat.interval.ms", "500");
+        props.put("broker.session.timeout.ms", "2500");
         props.put("num.network.threads", "2");
         props.put("num.io.threads", "2");
         return props;
@@ -133,20 +150,18 @@ final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** Topics can be created only once the broker has registered with the controller. */
-    private void awaitBrokerRegistered() throws InterruptedException {
+    private static void awaitBrokerRegistered(Admin admin, String bootstrap) throws InterruptedException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         Exception lastFailure = null;
-        try (var admin = admin()) {
-            while (System.nanoTime() < deadline) {
-                try {
-                    if (!admin.describeCluster().nodes().get().isEmpty()) {
-                        return;
-                    }
-                } catch (ExecutionException e) {
-                    lastFailure = e;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (!admin.describeCluster().nodes().get().isEmpty()) {
+                    return;
                 }
-                Thread.sleep(50);
+            } catch (ExecutionException e) {
+                lastFailure = e;
             }
+            Thread.sleep(50);
         }
         throw new IllegalStateException("Kafka broker on " + bootstrap + " not ready after " + READY_TIMEOUT, lastFailure);
     }
@@ -162,15 +177,8 @@ final class EmbeddedKafka implements AutoCloseable {
         server.shutdown();
         server.awaitShutdown();
         if (temporary) {
-            deleteRecursively(logDir);
+            Directories.delete(logDir);
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }

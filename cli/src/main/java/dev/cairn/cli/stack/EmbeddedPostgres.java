@@ -11,16 +11,19 @@ import java.util.Optional;
 
 /**
  * A real PostgreSQL 17 server from zonky's Maven-packaged binaries, on a free loopback port, with trust auth for
- * the superuser {@code postgres}. Cairn's data lives in its own database, {@value #DATABASE}.
+ * the superuser {@code postgres}. Cairn's data lives in its own database, {@value #DATABASE}. New clusters are
+ * copies of a {@link PostgresTemplate}.
  */
 final class EmbeddedPostgres implements AutoCloseable {
     static final String DATABASE = "cairn";
     static final String USER = "postgres";
 
     private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+    private final Optional<Path> throwAwayDir;
 
-    private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
+    private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, Optional<Path> throwAwayDir) {
         this.server = server;
+        this.throwAwayDir = throwAwayDir;
     }
 
     /**
@@ -28,24 +31,49 @@ final class EmbeddedPostgres implements AutoCloseable {
      * @param serverLog file that receives the server's own log; empty to drop it
      */
     static EmbeddedPostgres start(Optional<Path> dataDir, Optional<Path> serverLog) throws IOException, SQLException {
+        Path dir = dataDir.isPresent() ? Files.createDirectories(dataDir.get()) : Files.createTempDirectory("cairn-pg-");
+        try {
+            if (Files.exists(dir.resolve("postgresql.conf"))) {
+                PostmasterOrphan.stopIfRunning(dir);
+            } else {
+                PostgresTemplate.copyTo(dir);
+            }
+            var postgres = new EmbeddedPostgres(launch(dir, serverLog), dataDir.isEmpty() ? Optional.of(dir) : Optional.empty());
+            createCairnDatabase(postgres.port());
+            return postgres;
+        } catch (IOException | SQLException | RuntimeException e) {
+            if (dataDir.isEmpty()) {
+                Directories.delete(dir);
+            }
+            throw e;
+        }
+    }
+
+    /** Starts a server on an existing or empty ({@code initdb} runs then) data directory, which it never deletes. */
+    static io.zonky.test.db.postgres.embedded.EmbeddedPostgres launch(Path dataDir, Optional<Path> serverLog) throws IOException {
         var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                 .setPort(FreePort.pick())
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(30))
                 // Its own hook would race ours; DevStack closes the server in a defined order.
                 .setRegisterShutdownHook(false);
-        if (dataDir.isPresent()) {
-            Files.createDirectories(dataDir.get());
-            PostmasterOrphan.stopIfRunning(dataDir.get());
-            builder.setDataDirectory(dataDir.get()).setCleanDataDirectory(false);
-        }
         if (serverLog.isPresent()) {
             Files.createDirectories(serverLog.get().getParent());
             Redirect toLog = Redirect.appendTo(serverLog.get().toFile());
             builder.setOutputRedirector(toLog).setErrorRedirector(toLog);
         }
-        var postgres = new EmbeddedPostgres(builder.start());
-        postgres.createCairnDatabase();
-        return postgres;
+        return builder.start();
+    }
+
+    static void createCairnDatabase(int port) throws SQLException {
+        try (var connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", USER, "");
+             var statement = connection.createStatement()) {
+            var existing = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
+            if (!existing.next()) {
+                statement.execute("create database " + DATABASE);
+            }
+        }
     }
 
     int port() {
@@ -56,19 +84,11 @@ final class EmbeddedPostgres implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
     }
 
-    private void createCairnDatabase() throws SQLException {
-        var url = "jdbc:postgresql://localhost:" + port() + "/postgres";
-        try (var connection = DriverManager.getConnection(url, USER, "");
-             var statement = connection.createStatement()) {
-            var existing = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
-            if (!existing.next()) {
-                statement.execute("create database " + DATABASE);
-            }
-        }
-    }
-
     @Override
     public void close() throws IOException {
         server.close();
+        if (throwAwayDir.isPresent()) {
+            Directories.delete(throwAwayDir.get());
+        }
     }
 }

@@ -28,9 +28,18 @@ final class PostmasterOrphan {
         LOG.warning("Stopping PostgreSQL left running on " + dataDir + " (pid " + orphan.get().pid() + ")");
         // SIGINT is PostgreSQL's "fast" shutdown: it does not wait for clients that may be orphans as well.
         new ProcessBuilder("kill", "-INT", Long.toString(orphan.get().pid())).inheritIO().start();
-        try {
-            orphan.get().onExit().get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
+        // An orphan's parent is init, which may reap it late: its pid file going away is the sign it has stopped.
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (Files.exists(pidFile) && orphan.get().isAlive() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while stopping PostgreSQL " + orphan.get().pid(), e);
+            }
+        }
+        if (Files.exists(pidFile)) {
             orphan.get().destroyForcibly();
         }
     }

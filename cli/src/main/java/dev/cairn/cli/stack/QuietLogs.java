@@ -2,6 +2,7 @@ package dev.cairn.cli.stack;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -11,8 +12,13 @@ import java.util.logging.Logger;
  * the stack (JBoss LogManager in Quarkus tests and in the launcher).
  */
 final class QuietLogs {
-    private static final List<String> CATEGORIES = List.of(
-            "org.apache.kafka", "kafka", "state.change.logger", "io.zonky.test");
+    private static final Map<String, Level> LEVELS = Map.of(
+            "org.apache.kafka", Level.WARNING,
+            "kafka", Level.WARNING,
+            "state.change.logger", Level.WARNING,
+            "io.zonky.test", Level.WARNING,
+            // Warns on every fresh log directory that it writes the bootstrap records, which is what we asked for.
+            "org.apache.kafka.controller.QuorumController", Level.SEVERE);
     // JUL keeps loggers only weakly; a collected logger forgets its level.
     private static final List<Logger> HELD = new ArrayList<>();
 
@@ -23,10 +29,16 @@ final class QuietLogs {
         if (!HELD.isEmpty()) {
             return;
         }
-        for (String category : CATEGORIES) {
+        LEVELS.forEach((category, level) -> {
             Logger logger = Logger.getLogger(category);
-            logger.setLevel(Level.WARNING);
+            logger.setLevel(level);
             HELD.add(logger);
-        }
+        });
+        // Kafka 4.1's broker closes its controller channel twice on every shutdown and warns about it. The logger is
+        // shared with the applications' own clients, whose warnings matter, so only this message is dropped.
+        Logger clients = Logger.getLogger("org.apache.kafka.clients.NetworkClient");
+        clients.setFilter(record -> record.getMessage() == null
+                || !record.getMessage().contains("NetworkClient that has already been closed"));
+        HELD.add(clients);
     }
 }

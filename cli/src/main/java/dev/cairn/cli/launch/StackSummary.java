@@ -1,0 +1,40 @@
+package dev.cairn.cli.launch;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** What a user needs once the stack is up: where things answer, how to log in, where data and logs are. */
+final class StackSummary {
+    private StackSummary() {
+    }
+
+    static void print(StackState state, Workspace workspace, PrintStream out) {
+        out.println(state.readyInMillis() == null
+                ? "Cairn is starting (pid " + state.pid() + ")."
+                : "Cairn is up (pid %d, ready in %.1f s).".formatted(state.pid(), state.readyInMillis() / 1000.0));
+        line(out, "API", state.apiUrl() == null ? null : state.apiUrl() + "/api");
+        line(out, "OpenAPI", state.apiUrl() == null ? null : state.apiUrl() + "/q/openapi");
+        line(out, "Swagger UI", state.swaggerUiUrl());
+        line(out, "Worker", state.workerUrl() == null ? null : state.workerUrl() + "/q/health");
+        line(out, "PostgreSQL", state.jdbcUrl() == null ? null
+                : state.dbUser() == null ? state.jdbcUrl() : state.jdbcUrl() + " (user " + state.dbUser() + ")");
+        line(out, "Kafka", state.kafkaBootstrap());
+        if (state.user() != null) {
+            line(out, "Login", "user " + state.user() + ", password in " + workspace.show(Path.of(state.credentialsFile())));
+        }
+        Map<String, Integer> ports = state.ports();
+        if (ports != null && ports.containsKey("postgres")) {
+            line(out, "Data", workspace.show(workspace.dataDir()) + " (PostgreSQL, Kafka), "
+                    + workspace.show(workspace.storeDir()) + " (artifacts)");
+        }
+        line(out, "Logs", workspace.show(workspace.logsDir()) + "/");
+        out.println("Stop it with: ./cairn down");
+    }
+
+    private static void line(PrintStream out, String label, String value) {
+        if (value != null) {
+            out.printf("  %-11s %s%n", label, value);
+        }
+    }
+}
