@@ -126,6 +126,6 @@ final class CairnClient {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ModelVersion(String name, String version, JsonNode metrics, JsonNode labels, JsonNode inputSignature,
-                        JsonNode lineage, String artifactSha256, JsonNode aliases) {
+                        JsonNode lineage, String manifestSha256, JsonNode aliases) {
     }
 }

@@ -51,7 +51,7 @@ final class RunReport {
 
     void model(ModelVersion model) {
         out.println("Registered model " + model.name() + " version " + model.version());
-        out.printf("  %-16s %s%n", "artifact sha256", model.artifactSha256());
+        out.printf("  %-16s %s%n", "package sha256", model.manifestSha256());
         out.printf("  %-16s %s%n", "labels", inline(model.labels()));
         out.printf("  %-16s %s%n", "aliases", inline(model.aliases()));
         out.println("  lineage");
