@@ -7,6 +7,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -34,7 +35,7 @@ class GeneralProblems {
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         var errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .map(v -> new Problem.FieldError(field(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
         return Problem.of(Status.BAD_REQUEST, "validation-failed", "Validation failed",
                 errors.size() + " field(s) are invalid", uri, errors);
@@ -72,8 +73,12 @@ class GeneralProblems {
                 "Something went wrong on our side; quote incident " + incident + " when reporting it", uri);
     }
 
-    private static String lastNode(String path) {
-        int dot = path.indexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
+    /**
+     * A violation's path is {@code method.parameter[.field...]}: a query parameter is named by itself,
+     * a body field by its path inside the body, as the client wrote them.
+     */
+    private static String field(String path) {
+        var nodes = path.split("\\.");
+        return nodes.length <= 2 ? nodes[nodes.length - 1] : String.join(".", Arrays.copyOfRange(nodes, 2, nodes.length));
     }
 }
