@@ -4,10 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.worker.task.StepFailure;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class AlgorithmTest {
+
+    @Test
+    void trainsExactlyWhatTheControlPlaneAcceptsWithTheSameParameterNames() {
+        // Given: platform-api validates specs against the contracts' list before any task is sent
+        var accepted = Arrays.stream(dev.cairn.contracts.Algorithm.values())
+                .collect(Collectors.toMap(dev.cairn.contracts.Algorithm::specName, a -> Set.copyOf(a.params())));
+        // When
+        var trained = Arrays.stream(Algorithm.values()).collect(Collectors.toMap(a -> a.specName,
+                a -> a.params.stream().map(ParamSpec::name).collect(Collectors.toSet())));
+        // Then
+        assertThat(trained).isEqualTo(accepted);
+    }
 
     @Test
     void fillsDefaultsForParametersNotGiven() {
