@@ -1,5 +1,7 @@
 package dev.cairn.api.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -43,24 +45,20 @@ final class WorkerProcess implements AutoCloseable {
         return worker;
     }
 
-    private void awaitReady(int port, Path log) throws Exception {
+    private void awaitReady(int port, Path log) {
         var http = HttpClient.newHttpClient();
         var ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the worker exited; see " + log);
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the worker was not ready within 60 s; see " + log);
+        await("worker ready (log: " + log + ")").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the worker exited; see " + log);
+                    }
+                    try {
+                        return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    } catch (IOException notListeningYet) {
+                        return false;
+                    }
+                });
     }
 
     private static int freePort() throws IOException {
