@@ -19,6 +19,7 @@ class MainTest {
         int exit = Main.run(List.of("deploy-everything"), new PrintStream(printed, true, StandardCharsets.UTF_8));
         // Then
         assertThat(exit).isEqualTo(2);
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Usage: ./cairn", "up", "down", "status", "demo");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Usage: ./cairn", "up", "down", "status", "demo",
+                "run <spec.yaml> [--wait] [--timeout 30m]", "promote <model> <version>", "rollback <model>", "audit verify");
     }
 }

@@ -6,6 +6,8 @@ public final class Roles {
     public static final String CI = "ci";
     public static final String SRE = "sre";
     public static final String ADMIN = "admin";
+    /** May move, delete and roll back protected aliases ({@code cairn.registry.protected-aliases}). */
+    public static final String RELEASE_MANAGER = "release-manager";
 
     private Roles() {
     }

@@ -10,18 +10,23 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import dev.cairn.cli.demo.CairnClient.DatasetVersion;
-import dev.cairn.cli.demo.CairnClient.PipelineRun;
+import dev.cairn.cli.api.ApiException;
+import dev.cairn.cli.api.CairnClient;
+import dev.cairn.cli.api.CairnClient.DatasetVersion;
+import dev.cairn.cli.api.CairnClient.PipelineRun;
+import dev.cairn.cli.auth.ApiAccess;
 import dev.cairn.cli.launch.BackgroundUp;
-import dev.cairn.cli.launch.Credentials;
 import dev.cairn.cli.launch.DownCommand;
 import dev.cairn.cli.launch.StackState;
 import dev.cairn.cli.launch.Workspace;
+import dev.cairn.cli.pipeline.RunReport;
+import dev.cairn.cli.pipeline.RunWatch;
 
 /**
  * {@code cairn demo}: the whole loop on real data, through the public API only. Registers the IBM Telco churn data
  * set, submits {@code demo/churn-pipeline.yaml}, follows the run step by step, then shows the metrics and the
  * registered model with its lineage. Brings a stack up if none runs, and stops it again unless asked to keep it.
+ * Logs in as {@link ApiAccess} says: the local {@code ada} by default, a CI client with {@code CAIRN_CLIENT_ID}.
  */
 public final class Demo {
     private static final String DATASET = "churn";
@@ -53,8 +58,8 @@ public final class Demo {
             return 1;
         }
         try {
-            return runPipeline(stack.get(), csv, Files.readString(spec), begin);
-        } catch (CairnClient.ApiException e) {
+            return runPipeline(csv, Files.readString(spec), begin);
+        } catch (ApiException | ApiAccess.AccessException e) {
             out.println(e.getMessage());
             return 1;
         } finally {
@@ -67,10 +72,10 @@ public final class Demo {
         }
     }
 
-    private int runPipeline(StackState stack, Path csv, String spec, long begin) throws IOException, InterruptedException {
-        var credentials = Credentials.load(workspace).orElseThrow(() ->
-                new IOException("No " + workspace.show(workspace.credentialsFile()) + "; ./cairn up writes it."));
-        var client = new CairnClient(stack.apiUrl(), credentials);
+    private int runPipeline(Path csv, String spec, long begin) throws IOException, InterruptedException {
+        var access = ApiAccess.resolve(System.getenv(), workspace);
+        out.println("Calling " + access.apiUrl() + " as " + access.tokens().who());
+        var client = access.client();
         out.println("Registering data set " + DATASET + " from " + workspace.show(csv) + " ...");
         // The file comes from R's write.csv, which writes missing values as NA.
         describe(client.uploadDataset(DATASET, csv, "NA"));
@@ -93,21 +98,9 @@ public final class Demo {
     }
 
     private PipelineRun follow(CairnClient client, PipelineRun submitted, long begin) throws IOException, InterruptedException {
-        var report = new RunReport(out);
-        PipelineRun run = submitted;
-        long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
-        while (true) {
-            report.progress(run, Duration.ofNanos(System.nanoTime() - begin));
-            if (run.finished()) {
-                return run;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IOException("Run " + run.id() + " still " + run.state() + " after " + RUN_TIMEOUT.toMinutes()
-                        + " minutes; follow it with GET /api/pipeline-runs/" + run.id());
-            }
-            Thread.sleep(POLL_INTERVAL.toMillis());
-            run = client.run(run.id());
-        }
+        return new RunWatch(client, out, POLL_INTERVAL).follow(submitted, RUN_TIMEOUT, begin).orElseThrow(() ->
+                new IOException("Run " + submitted.id() + " not finished after " + RUN_TIMEOUT.toMinutes()
+                        + " minutes; follow it with GET /api/pipeline-runs/" + submitted.id()));
     }
 
     private void describe(DatasetVersion dataset) {

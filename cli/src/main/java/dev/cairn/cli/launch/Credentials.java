@@ -2,75 +2,89 @@ package dev.cairn.cli.launch;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
+import dev.cairn.cli.stack.KeycloakSecrets;
+
 /**
- * The local user of a dev stack. Its password is random, made on the first {@code up} and kept in
- * {@code .cairn/credentials} (mode 600) so scripts and the CLI keep working across restarts.
+ * {@code .cairn/credentials} (mode 600): the local realm's secrets, made on the first {@code up} and kept, so people,
+ * scripts and the CLI keep their passwords across restarts although Keycloak's in-memory database starts empty
+ * every time. A file from before Keycloak (one basic-auth user) gets the missing entries and loses the old ones.
  */
-public record Credentials(String user, String password) {
-    static final String USER = "cairn";
-    /** Every role the platform knows: the local user is the whole team. */
-    static final String ROLES = "data-scientist,ci,sre,admin";
+public final class Credentials {
+    private static final String CI_SECRET = KeycloakSecrets.CI_CLIENT + ".secret";
+    private static final String ADMIN_USER = "keycloak-admin.user";
+    private static final String ADMIN_PASSWORD = "keycloak-admin.password";
 
-    /** Reads {@code .cairn/credentials}, written by {@code ./cairn up}. */
-    public static Optional<Credentials> load(Workspace workspace) throws IOException {
-        Path file = workspace.credentialsFile();
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
+    private Credentials() {
+    }
+
+    /** The secrets {@code ./cairn up} wrote; empty when there is no complete file. */
+    public static Optional<KeycloakSecrets> load(Workspace workspace) throws IOException {
+        Properties file = read(workspace.credentialsFile());
+        var passwords = new LinkedHashMap<String, String>();
+        for (String user : KeycloakSecrets.USERS) {
+            String password = file.getProperty(user + ".password");
+            if (password == null) {
+                return Optional.empty();
+            }
+            passwords.put(user, password);
         }
-        var props = new Properties();
-        props.load(new StringReader(Files.readString(file)));
-        String user = props.getProperty("user");
-        String password = props.getProperty("password");
-        return user == null || password == null ? Optional.empty() : Optional.of(new Credentials(user, password));
+        String ciSecret = file.getProperty(CI_SECRET);
+        String adminUser = file.getProperty(ADMIN_USER);
+        String adminPassword = file.getProperty(ADMIN_PASSWORD);
+        return ciSecret == null || adminUser == null || adminPassword == null ? Optional.empty()
+                : Optional.of(new KeycloakSecrets(passwords, ciSecret, adminUser, adminPassword));
     }
 
-    static Credentials loadOrCreate(Workspace workspace) throws IOException {
-        Optional<Credentials> existing = load(workspace);
-        if (existing.isPresent()) {
-            return existing.get();
+    /** The kept secrets, with any missing one made now (and the file rewritten). */
+    static KeycloakSecrets loadOrCreate(Workspace workspace) throws IOException {
+        Optional<KeycloakSecrets> complete = load(workspace);
+        if (complete.isPresent()) {
+            return complete.get();
         }
-        var created = new Credentials(USER, randomPassword());
-        PrivateFile.write(workspace.credentialsFile(), """
-                # Local user of the Cairn dev stack (./cairn up). Use with HTTP basic auth, for example:
-                #   curl -u "$(sed -n 's/^user=//p' .cairn/credentials):$(sed -n 's/^password=//p' .cairn/credentials)" ...
-                user=%s
-                password=%s
-                """.formatted(created.user(), created.password()));
-        return created;
+        Properties file = read(workspace.credentialsFile());
+        var passwords = new LinkedHashMap<String, String>();
+        KeycloakSecrets.USERS.forEach(user -> passwords.put(user, kept(file, user + ".password")));
+        var secrets = new KeycloakSecrets(passwords, kept(file, CI_SECRET),
+                file.getProperty(ADMIN_USER, "admin"), kept(file, ADMIN_PASSWORD));
+        write(workspace.credentialsFile(), secrets);
+        return secrets;
     }
 
-    /** The user as Quarkus' embedded realm reads it (plain text, as platform-api configures the realm). */
-    void writeServiceConfig(Path serviceRunDir) throws IOException {
-        PrivateFile.write(serviceRunDir.resolve("config/application.properties"), """
-                # Written by ./cairn up on every start; edit .cairn/credentials instead.
-                quarkus.security.users.embedded.users.%1$s=%2$s
-                quarkus.security.users.embedded.roles.%1$s=%3$s
-                """.formatted(user, password, ROLES));
+    private static String kept(Properties file, String key) {
+        return Optional.ofNullable(file.getProperty(key)).orElseGet(KeycloakSecrets::random);
     }
 
-    /** Value of an HTTP {@code Authorization} header. */
-    public String basicAuthorization() {
-        var token = (user + ":" + password).getBytes(StandardCharsets.UTF_8);
-        return "Basic " + Base64.getEncoder().encodeToString(token);
+    private static void write(Path file, KeycloakSecrets secrets) throws IOException {
+        var text = new StringBuilder("""
+                # Secrets of the Cairn dev stack, made by the first ./cairn up and kept across runs. Yours only (mode 600).
+                # Demo users of realm cairn (./cairn commands log in as ada unless CAIRN_USER says otherwise):
+                """);
+        for (Map.Entry<String, String> user : secrets.passwords().entrySet()) {
+            text.append(user.getKey()).append(".password=").append(user.getValue()).append('\n');
+        }
+        text.append("""
+                # The CI client: CAIRN_CLIENT_ID=%s CAIRN_CLIENT_SECRET=<this> (client credentials grant)
+                %s=%s
+                # Keycloak's administrator (master realm), for the admin console
+                %s=%s
+                %s=%s
+                """.formatted(KeycloakSecrets.CI_CLIENT, CI_SECRET, secrets.ciClientSecret(), ADMIN_USER,
+                secrets.adminUser(), ADMIN_PASSWORD, secrets.adminPassword()));
+        PrivateFile.write(file, text.toString());
     }
 
-    /** 144 random bits, URL-safe so it survives properties files, shells and URLs unquoted. */
-    private static String randomPassword() {
-        var bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    @Override
-    public String toString() {
-        return "Credentials[user=" + user + ", password=***]";
+    private static Properties read(Path file) throws IOException {
+        var properties = new Properties();
+        if (Files.isRegularFile(file)) {
+            properties.load(new StringReader(Files.readString(file)));
+        }
+        return properties;
     }
 }

@@ -20,19 +20,22 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * once it is ready, read by {@code down}, {@code status}, {@code demo} and the {@code cairn} script.
  *
  * @param pid the {@code up} process, which holds the servers and is the one to signal
- * @param user the local user of the API; its password is in {@code credentialsFile}
+ * @param oidcUrl the issuer URL of realm {@code cairn}, embedded or external; tokens for the API come from there
+ * @param keycloakUrl the embedded Keycloak's base URL (its admin console is {@code /admin/}); null when external
+ * @param credentialsFile the demo users' passwords and the {@code cairn-ci} secret
  * @param dbUser PostgreSQL's user; the embedded server trusts loopback connections, so it needs no password
  * @param apiUrl platform-api's base URL (its REST resources are under {@code /api})
  * @param swaggerUiUrl only when platform-api serves Swagger UI
- * @param ports by name: {@code api}, {@code worker}, and {@code postgres}, {@code kafka} when embedded
- * @param servicePids child processes by service name, so {@code down} can stop them if {@code up} was killed
+ * @param ports by name: {@code api}, {@code worker}, and {@code postgres}, {@code kafka}, {@code keycloak} when embedded
+ * @param servicePids child processes by name (the services, and Keycloak's JVM), so {@code down} can stop them if
+ *                    {@code up} was killed
  * @param reason why the start failed, when {@code state} is {@code FAILED}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StackState(State state, long pid, String startedAt, Long readyInMillis, String apiUrl, String swaggerUiUrl,
                          String workerUrl,
-                         Map<String, Integer> ports, String user, String credentialsFile, String jdbcUrl,
+                         Map<String, Integer> ports, String oidcUrl, String keycloakUrl, String credentialsFile, String jdbcUrl,
                          String dbUser, String kafkaBootstrap, Map<String, Long> servicePids, String reason) {
 
     /** Lifecycle of one {@code up}. */
@@ -75,12 +78,12 @@ public record StackState(State state, long pid, String startedAt, Long readyInMi
     }
 
     StackState readyIn(Duration readyIn, String swaggerUi) {
-        return new StackState(State.READY, pid, startedAt, readyIn.toMillis(), apiUrl, swaggerUi, workerUrl, ports, user,
-                credentialsFile, jdbcUrl, dbUser, kafkaBootstrap, servicePids, null);
+        return new StackState(State.READY, pid, startedAt, readyIn.toMillis(), apiUrl, swaggerUi, workerUrl, ports, oidcUrl,
+                keycloakUrl, credentialsFile, jdbcUrl, dbUser, kafkaBootstrap, servicePids, null);
     }
 
     StackState failedBecause(String why) {
-        return new StackState(State.FAILED, pid, startedAt, readyInMillis, apiUrl, swaggerUiUrl, workerUrl, ports, user,
-                credentialsFile, jdbcUrl, dbUser, kafkaBootstrap, servicePids, why);
+        return new StackState(State.FAILED, pid, startedAt, readyInMillis, apiUrl, swaggerUiUrl, workerUrl, ports, oidcUrl,
+                keycloakUrl, credentialsFile, jdbcUrl, dbUser, kafkaBootstrap, servicePids, why);
     }
 }

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 
+import dev.cairn.cli.stack.KeycloakTokens;
+
 /** What a user needs once the stack is up: where things answer, how to log in, where data and logs are. */
 final class StackSummary {
     private StackSummary() {
@@ -20,16 +22,31 @@ final class StackSummary {
         line(out, "PostgreSQL", state.jdbcUrl() == null ? null
                 : state.dbUser() == null ? state.jdbcUrl() : state.jdbcUrl() + " (user " + state.dbUser() + ")");
         line(out, "Kafka", state.kafkaBootstrap());
-        if (state.user() != null) {
-            line(out, "Login", "user " + state.user() + ", password in " + workspace.show(Path.of(state.credentialsFile())));
-        }
+        login(state, workspace, out);
         Map<String, Integer> ports = state.ports();
         if (ports != null && ports.containsKey("postgres")) {
-            line(out, "Data", workspace.show(workspace.dataDir()) + " (PostgreSQL, Kafka), "
+            line(out, "Data", workspace.show(workspace.dataDir()) + " (PostgreSQL, Kafka; Keycloak's is in memory), "
                     + workspace.show(workspace.storeDir()) + " (artifacts)");
         }
         line(out, "Logs", workspace.show(workspace.logsDir()) + "/");
         out.println("Stop it with: ./cairn down");
+    }
+
+    private static void login(StackState state, Workspace workspace, PrintStream out) {
+        if (state.oidcUrl() == null) {
+            return;
+        }
+        if (state.keycloakUrl() == null) {
+            line(out, "OIDC", state.oidcUrl() + " (external; CLI: CAIRN_CLIENT_ID/SECRET or CAIRN_USER/PASSWORD)");
+            return;
+        }
+        line(out, "Keycloak", state.oidcUrl() + " (realm cairn)");
+        line(out, "Token URL", KeycloakTokens.keycloakTokenUrl(state.oidcUrl()));
+        line(out, "Admin", state.keycloakUrl() + "/admin/ (Keycloak admin console, user and password in "
+                + workspace.show(Path.of(state.credentialsFile())) + ")");
+        line(out, "Users", "ana (data-scientist), sam (sre), ada (admin), cid (ci): password grant via client cairn-cli");
+        line(out, "CI client", "cairn-ci (roles ci, release-manager): client credentials");
+        line(out, "Passwords", workspace.show(Path.of(state.credentialsFile())) + " (./cairn commands log in as ada)");
     }
 
     private static void line(PrintStream out, String label, String value) {

@@ -7,27 +7,36 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 import dev.cairn.cli.launch.StackState.State;
+import dev.cairn.cli.stack.EmbeddedKeycloak;
 
 /**
- * {@code cairn up} in the foreground: starts PostgreSQL and Kafka, then platform-api and pipeline-worker from their
- * fast-jars, and holds them until SIGTERM or Ctrl-C (a shutdown hook stops the services, then the servers). The
- * {@code cairn} script runs it in the background through {@link BackgroundUp}.
+ * {@code cairn up} in the foreground: starts Keycloak (realm {@code cairn}), and meanwhile PostgreSQL and Kafka, then
+ * platform-api and pipeline-worker from their fast-jars pointed at Keycloak through {@code CAIRN_OIDC_URL}; holds them
+ * until SIGTERM or Ctrl-C (a shutdown hook stops the services and Keycloak, then the servers). The {@code cairn}
+ * script runs it in the background through {@link BackgroundUp}. With {@code CAIRN_OIDC_URL} set, no Keycloak starts
+ * and the services use that issuer.
  */
 public final class UpCommand {
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(30);
+    /** Cold, with its one-time build, on two cores shared with the services' start: about 45 s, rarely 90. */
+    private static final Duration KEYCLOAK_READY_TIMEOUT = Duration.ofMinutes(4);
+    /** platform-api's default {@code CAIRN_OIDC_URL} port, so a bare {@code java -jar} finds this Keycloak too. */
+    private static final int KEYCLOAK_PORT = 8180;
 
     private final Workspace workspace;
     private final PrintStream out;
@@ -63,7 +72,7 @@ public final class UpCommand {
         Files.writeString(workspace.pidFile(), pid + "\n");
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "cairn-down"));
         long begin = System.nanoTime();
-        write(snapshot(State.STARTING, null, null, null, null, null, null));
+        write(snapshot(State.STARTING, null, null, null, null, Optional.empty(), null, null));
         try {
             startAll(begin);
         } catch (Exception e) {
@@ -78,31 +87,43 @@ public final class UpCommand {
 
     private void startAll(long begin) throws Exception {
         Map<String, String> env = System.getenv();
+        var secrets = Credentials.loadOrCreate(workspace);
+        forgetBasicAuthUser();
+        // Keycloak takes 20-45 s, the rest a few: it starts first and everything else starts meanwhile.
+        Optional<EmbeddedKeycloak> keycloak = external(env, "CAIRN_OIDC_URL").isPresent() ? Optional.empty()
+                : Optional.of(step(() -> EmbeddedKeycloak.launch(workspace.keycloakHome(), workspace.serviceLog("keycloak"),
+                        realm(), secrets, Ports.preferred(KEYCLOAK_PORT))));
+        String oidcUrl = keycloak.map(EmbeddedKeycloak::issuer).orElseGet(() -> env.get("CAIRN_OIDC_URL"));
         Servers servers = step(() -> Servers.start(workspace, env));
         if (servers.embedded()) {
             out.println("PostgreSQL and Kafka ready in " + servers.readyIn().toMillis() + " ms");
         }
-        var credentials = Credentials.loadOrCreate(workspace);
-        credentials.writeServiceConfig(workspace.runDir(Workspace.API));
         int apiPort = Ports.preferred(8080);
         int workerPort = Ports.free();
-        ServiceProcess api = step(() -> startService(Workspace.API, apiPort, servers));
-        ServiceProcess worker = step(() -> startService(Workspace.WORKER, workerPort, servers));
+        ServiceProcess api = step(() -> startService(Workspace.API, apiPort, servers, oidcUrl));
+        ServiceProcess worker = step(() -> startService(Workspace.WORKER, workerPort, servers, oidcUrl));
         watch(api);
         watch(worker);
         var ports = new LinkedHashMap<String, Integer>();
         ports.put("api", apiPort);
         ports.put("worker", workerPort);
         ports.putAll(servers.ports());
-        write(snapshot(State.STARTING, api.url(), worker.url(), ports, credentials, servers,
-                Map.of(api.name(), api.pid(), worker.name(), worker.pid())));
+        keycloak.ifPresent(k -> ports.put("keycloak", k.httpPort()));
+        keycloak.ifPresent(k -> ports.put("keycloak-management", k.managementPort()));
+        write(snapshot(State.STARTING, api.url(), worker.url(), ports, oidcUrl, keycloak, servers, pids(api, worker, keycloak)));
+        if (keycloak.isPresent()) {
+            keycloak.get().awaitReady(KEYCLOAK_READY_TIMEOUT);
+            out.println("Keycloak ready in " + keycloak.get().readyIn().toMillis() + " ms");
+            watch("Keycloak", keycloak.get().onExit(), keycloak.get().log());
+        }
         for (ServiceProcess service : List.of(api, worker)) {
             service.awaitReady(http, SERVICE_READY_TIMEOUT);
         }
-        write(state.readyIn(Duration.ofNanos(System.nanoTime() - begin), swaggerUi(api)));
+        write(snapshot(State.STARTING, api.url(), worker.url(), ports, oidcUrl, keycloak, servers, pids(api, worker, keycloak))
+                .readyIn(Duration.ofNanos(System.nanoTime() - begin), swaggerUi(api)));
     }
 
-    private ServiceProcess startService(String name, int port, Servers servers) throws IOException {
+    private ServiceProcess startService(String name, int port, Servers servers, String oidcUrl) throws IOException {
         var env = new HashMap<String, String>();
         env.put("CAIRN_DB_URL", servers.jdbcUrl());
         env.put("CAIRN_DB_USER", servers.dbUser());
@@ -112,8 +133,34 @@ public final class UpCommand {
         env.put("CAIRN_HTTP_PORT", Integer.toString(port));
         env.put("CAIRN_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("CAIRN_OIDC_URL", oidcUrl);
         return ServiceProcess.start(name, workspace.serviceJar(name), workspace.runDir(name),
                 workspace.serviceLog(name), port, env);
+    }
+
+    /** The repository's realm file, so an edit counts at the next start; the jar's copy if it is missing. */
+    private String realm() throws IOException {
+        return Files.isRegularFile(workspace.realmFile()) ? Files.readString(workspace.realmFile()) : EmbeddedKeycloak.bundledRealm();
+    }
+
+    /** Before Keycloak, {@code up} wrote a basic-auth user for platform-api there; a leftover would only confuse. */
+    private void forgetBasicAuthUser() throws IOException {
+        Path config = workspace.runDir(Workspace.API).resolve("config/application.properties");
+        if (Files.isRegularFile(config) && Files.readString(config).contains("quarkus.security.users.embedded")) {
+            Files.delete(config);
+        }
+    }
+
+    private static Optional<String> external(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
+    }
+
+    private static Map<String, Long> pids(ServiceProcess api, ServiceProcess worker, Optional<EmbeddedKeycloak> keycloak) {
+        var pids = new LinkedHashMap<String, Long>();
+        pids.put(api.name(), api.pid());
+        pids.put(worker.name(), worker.pid());
+        keycloak.ifPresent(k -> pids.put("keycloak", k.pid()));
+        return pids;
     }
 
     /** Runs one start step and records what it started, unless a stop came first. */
@@ -128,12 +175,15 @@ public final class UpCommand {
         }
     }
 
-    /** A service that dies while the stack runs takes the stack down, so no half-working stack lingers. */
+    /** A service or Keycloak that dies while the stack runs takes the stack down, so no half-working stack lingers. */
     private void watch(ServiceProcess service) {
-        service.process().onExit().thenRun(() -> {
+        watch(service.name(), service.process().onExit().thenApply(Process::exitValue), workspace.serviceLog(service.name()));
+    }
+
+    private void watch(String name, CompletableFuture<Integer> exit, Path log) {
+        exit.thenAccept(code -> {
             if (!stopping) {
-                out.println(service.name() + " exited with code " + service.process().exitValue() + "; stopping Cairn. "
-                        + "See " + workspace.show(workspace.serviceLog(service.name())));
+                out.println(name + " exited with code " + code + "; stopping Cairn. See " + workspace.show(log));
                 serviceDied.countDown();
             }
         });
@@ -150,14 +200,14 @@ public final class UpCommand {
         }
     }
 
-    /** The shutdown hook: services first (they hold connections to the servers), then the servers. */
+    /** The shutdown hook: services and Keycloak first (the services hold connections to the servers), then the servers. */
     private void stop() {
         synchronized (lifecycle) {
             stopping = true;
         }
-        var services = started.stream().filter(ServiceProcess.class::isInstance).map(ServiceProcess.class::cast)
-                .map(s -> CompletableFuture.runAsync(() -> s.stop(SERVICE_STOP_GRACE))).toList();
-        services.forEach(CompletableFuture::join);
+        var first = started.stream().filter(c -> c instanceof ServiceProcess || c instanceof EmbeddedKeycloak)
+                .map(c -> CompletableFuture.runAsync(() -> closeQuietly(c))).toList();
+        first.forEach(CompletableFuture::join);
         started.stream().filter(Servers.class::isInstance).forEach(this::closeQuietly);
         forgetState();
         out.println("Cairn stopped.");
@@ -185,10 +235,10 @@ public final class UpCommand {
         }
     }
 
-    private StackState snapshot(State s, String apiUrl, String workerUrl, Map<String, Integer> ports,
-                                Credentials credentials, Servers servers, Map<String, Long> servicePids) {
-        return new StackState(s, pid, startedAt, null, apiUrl, null, workerUrl, ports,
-                credentials == null ? null : credentials.user(), workspace.credentialsFile().toString(),
+    private StackState snapshot(State s, String apiUrl, String workerUrl, Map<String, Integer> ports, String oidcUrl,
+                                Optional<EmbeddedKeycloak> keycloak, Servers servers, Map<String, Long> servicePids) {
+        return new StackState(s, pid, startedAt, null, apiUrl, null, workerUrl, ports, oidcUrl,
+                keycloak.map(EmbeddedKeycloak::baseUrl).orElse(null), workspace.credentialsFile().toString(),
                 servers == null ? null : servers.jdbcUrl(), servers == null ? null : servers.dbUser(),
                 servers == null ? null : servers.kafkaBootstrap(),
                 servicePids, null);

@@ -62,6 +62,16 @@ public record Workspace(Path repo) {
         return cairnDir().resolve("cairn.pid");
     }
 
+    /** The embedded Keycloak's home: links into the distribution, its build output and data; made anew each start. */
+    Path keycloakHome() {
+        return cairnDir().resolve("keycloak");
+    }
+
+    /** Realm {@code cairn} as the repository has it, so an edit counts at the next {@code up} without a build. */
+    Path realmFile() {
+        return repo.resolve("deploy/keycloak/cairn-realm.json");
+    }
+
     public Path credentialsFile() {
         return cairnDir().resolve("credentials");
     }

@@ -14,19 +14,21 @@ class CredentialsTest {
     Path repo;
 
     @Test
-    void createsARandomPasswordOnlyItsOwnerCanRead() throws Exception {
+    void makesRandomSecretsOnlyItsOwnerCanRead() throws Exception {
         // Given
         var workspace = new Workspace(repo);
         // When
-        var credentials = Credentials.loadOrCreate(workspace);
+        var secrets = Credentials.loadOrCreate(workspace);
         // Then
-        assertThat(credentials.user()).isEqualTo("cairn");
-        assertThat(credentials.password()).hasSize(24).matches("[A-Za-z0-9_-]+");
+        assertThat(secrets.passwords()).containsOnlyKeys("ana", "sam", "ada", "cid");
+        assertThat(secrets.passwords().values()).allMatch(p -> p.matches("[A-Za-z0-9_-]{24}")).doesNotHaveDuplicates();
+        assertThat(secrets.ciClientSecret()).hasSize(24).isNotIn(secrets.passwords().values());
+        assertThat(secrets.adminUser()).isEqualTo("admin");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(workspace.credentialsFile()))).isEqualTo("rw-------");
     }
 
     @Test
-    void keepsThePasswordAcrossStarts() throws Exception {
+    void keepsTheSecretsAcrossStarts() throws Exception {
         // Given
         var workspace = new Workspace(repo);
         var first = Credentials.loadOrCreate(workspace);
@@ -34,29 +36,30 @@ class CredentialsTest {
         var second = Credentials.loadOrCreate(workspace);
         // Then
         assertThat(second).isEqualTo(first);
+        assertThat(Credentials.load(workspace)).contains(first);
     }
 
     @Test
-    void writesTheUserWithEveryRoleForQuarkusEmbeddedRealm() throws Exception {
+    void replacesTheBasicAuthUserOfOlderStacksWithTheRealmSecrets() throws Exception {
         // Given
-        var credentials = new Credentials("cairn", "s3cret");
+        var workspace = new Workspace(repo);
+        Files.createDirectories(workspace.cairnDir());
+        Files.writeString(workspace.credentialsFile(), "user=cairn\npassword=old\nada.password=kept-ada\n");
         // When
-        credentials.writeServiceConfig(repo.resolve("run"));
+        var secrets = Credentials.loadOrCreate(workspace);
         // Then
-        Path config = repo.resolve("run/config/application.properties");
-        assertThat(config).content().contains(
-                "quarkus.security.users.embedded.users.cairn=s3cret",
-                "quarkus.security.users.embedded.roles.cairn=data-scientist,ci,sre,admin");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config))).isEqualTo("rw-------");
+        assertThat(secrets.password("ada")).isEqualTo("kept-ada");
+        assertThat(Files.readString(workspace.credentialsFile())).contains("ada.password=kept-ada", "cairn-ci.secret=",
+                "keycloak-admin.password=").doesNotContain("user=cairn", "password=old");
     }
 
     @Test
-    void sendsBasicAuthorization() {
+    void findsNothingBeforeTheFirstStart() throws Exception {
         // Given
-        var credentials = new Credentials("cairn", "pw");
+        var workspace = new Workspace(repo);
         // When
-        var header = credentials.basicAuthorization();
+        var secrets = Credentials.load(workspace);
         // Then
-        assertThat(header).isEqualTo("Basic Y2Fpcm46cHc=");
+        assertThat(secrets).isEmpty();
     }
 }

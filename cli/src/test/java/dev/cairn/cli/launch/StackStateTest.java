@@ -16,7 +16,8 @@ class StackStateTest {
 
     private StackState starting(long pid) {
         return new StackState(StackState.State.STARTING, pid, "2026-11-23T10:00:00Z", null, "http://127.0.0.1:8080",
-                null, "http://127.0.0.1:9000", Map.of("api", 8080, "worker", 9000), "cairn", "/r/.cairn/credentials",
+                null, "http://127.0.0.1:9000", Map.of("api", 8080, "worker", 9000), "http://127.0.0.1:8180/realms/cairn",
+                "http://127.0.0.1:8180", "/r/.cairn/credentials",
                 "jdbc:postgresql://localhost:5000/cairn", "postgres", "127.0.0.1:6000", Map.of("platform-api", 42L), null);
     }
 

@@ -42,7 +42,7 @@ class ModelRegistration {
             }
             var manifest = ModelPackages.readManifest(storage, manifestSha);
             var version = ModelVersion.register(run.spec.steps().register().model(), manifest, manifestSha, run.id,
-                    run.trackingRunId);
+                    run.trackingRunId, run.createdBy);
             run.registered(version.model.name, version.version);
         } catch (IOException e) {
             LOG.warnf("Run %s: model package %s cannot be registered: %s", run.id, manifestSha, e.getMessage());

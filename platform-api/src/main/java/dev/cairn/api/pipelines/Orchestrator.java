@@ -1,5 +1,6 @@
 package dev.cairn.api.pipelines;
 
+import dev.cairn.api.audit.Audit;
 import dev.cairn.api.datasets.DatasetVersion;
 import dev.cairn.api.outbox.Outbox;
 import dev.cairn.api.problem.NotFoundException;
@@ -7,6 +8,7 @@ import dev.cairn.contracts.TaskCommand;
 import dev.cairn.contracts.TaskEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,11 +22,13 @@ public class Orchestrator {
 
     private final Outbox outbox;
     private final ModelRegistration registration;
+    private final Audit audit;
     private final SpecParser parser = new SpecParser();
 
-    Orchestrator(Outbox outbox, ModelRegistration registration) {
+    Orchestrator(Outbox outbox, ModelRegistration registration, Audit audit) {
         this.outbox = outbox;
         this.registration = registration;
+        this.audit = audit;
     }
 
     @Transactional
@@ -59,8 +63,11 @@ public class Orchestrator {
     @Transactional
     public PipelineRun cancel(String id, String user) {
         var run = PipelineRun.byId(id).orElseThrow(() -> new NotFoundException("No pipeline run " + id));
+        var before = run.state;
         run.cancel(user);
         registration.finished(run);
+        audit.record("pipeline-run.cancelled", "pipeline-run:" + run.id, Map.of("state", before),
+                Map.of("state", run.state, "reason", run.reason));
         return run;
     }
 

@@ -13,4 +13,10 @@ class PipelineProblems {
         return Problem.of(Problem.UNPROCESSABLE_CONTENT, "invalid-spec", "Invalid pipeline spec", e.getMessage(), uri,
                 e.errors());
     }
+
+    @ServerExceptionMapper
+    public Response tooLarge(SpecTooLargeException e, UriInfo uri) {
+        return Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, "spec-too-large", "Pipeline spec too large", e.getMessage(),
+                uri);
+    }
 }

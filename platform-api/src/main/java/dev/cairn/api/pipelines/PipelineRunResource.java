@@ -3,6 +3,7 @@ package dev.cairn.api.pipelines;
 import dev.cairn.api.Roles;
 import dev.cairn.api.problem.NotFoundException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,11 +38,16 @@ public class PipelineRunResource {
 
     @POST
     @Consumes({ "application/yaml", "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON })
+    @Blocking
     @RolesAllowed({ Roles.DATA_SCIENTIST, Roles.CI, Roles.ADMIN })
     @Operation(summary = "Submit a pipeline spec (YAML or JSON) and start a run",
             description = "The spec is validated against the platform and its dataset; every problem is listed "
-                    + "in the problem's `errors`, each with the dotted path of its field.")
-    public Response submit(String spec, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+                    + "in the problem's `errors`, each with the dotted path of its field. A spec longer than "
+                    + "256 KiB is refused (413).")
+    public Response submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType)
+            throws IOException {
+        // Read here, outside the transaction, so a slow or oversized upload never holds a database connection.
+        String spec = SpecParser.read(body);
         boolean yaml = contentType == null || !contentType.startsWith(MediaType.APPLICATION_JSON);
         var run = orchestrator.submit(spec, yaml, identity.getPrincipal().getName());
         return Response.created(URI.create("/api/pipeline-runs/" + run.id)).entity(PipelineRunView.of(run)).build();

@@ -13,6 +13,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.core.JsonFactory;
 import dev.cairn.api.problem.Problem.FieldError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -29,6 +35,28 @@ final class SpecParser {
     private final ObjectMapper yaml = configure(YAMLMapper.builder(yamlFactory()));
     private final ObjectMapper json = configure(JsonMapper.builder(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build()));
+
+    /**
+     * Reads a request body as UTF-8 (as JSON and YAML 1.2 are written), and stops with {@link SpecTooLargeException}
+     * as soon as it passes {@link #MAX_SPEC_CHARS}: memory stays bounded whatever a client sends.
+     */
+    static String read(InputStream body) throws IOException {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        var text = new StringBuilder();
+        var buffer = new char[8192];
+        try (var reader = new InputStreamReader(body, decoder)) {
+            for (int n = reader.read(buffer); n != -1; n = reader.read(buffer)) {
+                if (text.length() + n > MAX_SPEC_CHARS) {
+                    throw new SpecTooLargeException(MAX_SPEC_CHARS);
+                }
+                text.append(buffer, 0, n);
+            }
+        } catch (CharacterCodingException e) {
+            throw invalid("", "the spec is not valid UTF-8");
+        }
+        return text.toString();
+    }
 
     SpecInput parse(String text, boolean isYaml) {
         if (text.length() > MAX_SPEC_CHARS) {

@@ -1,6 +1,7 @@
 package dev.cairn.api.registry;
 
 import dev.cairn.api.Roles;
+import dev.cairn.api.audit.Audit;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,14 +19,21 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestPath;
 
-/** Aliases (production, champion, staging, ...): the only way they move. */
+/**
+ * Aliases (production, champion, staging, ...): the only way they move. Every change is recorded in the audit log.
+ * Protected aliases ({@code cairn.registry.protected-aliases}) change only for release managers and admins.
+ */
 @Path("/api/models/{name}/aliases")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelAliasResource {
     private final SecurityIdentity identity;
+    private final RegistryConfig config;
+    private final Audit audit;
 
-    ModelAliasResource(SecurityIdentity identity) {
+    ModelAliasResource(SecurityIdentity identity, RegistryConfig config, Audit audit) {
         this.identity = identity;
+        this.config = config;
+        this.audit = audit;
     }
 
     @GET
@@ -48,21 +57,56 @@ public class ModelAliasResource {
     @Path("/{alias}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @RolesAllowed({ Roles.DATA_SCIENTIST, Roles.ADMIN })
+    @RolesAllowed({ Roles.DATA_SCIENTIST, Roles.CI, Roles.RELEASE_MANAGER, Roles.ADMIN })
     @Operation(summary = "Point an alias at a version (creates or moves it)",
             description = "Alias names: lowercase letters, digits and '-', at most 40, not only digits. "
-                    + "An unknown version is a 422.")
+                    + "An unknown version is a 422. Protected aliases (production) need release-manager or admin.")
     public AliasView put(@RestPath String name, @RestPath String alias, @Valid @NotNull AliasTarget body) {
-        var model = RegisteredModel.requireForUpdate(name);
-        return AliasView.of(model.point(alias, body.version(), identity.getPrincipal().getName()));
+        requireMayChange(alias);
+        var move = RegisteredModel.requireForUpdate(name).point(alias, body.version(), audit.actor());
+        return AliasView.of(recorded(ModelAlias.MOVED, move));
+    }
+
+    @POST
+    @Path("/{alias}/rollback")
+    @Transactional
+    @RolesAllowed({ Roles.DATA_SCIENTIST, Roles.CI, Roles.RELEASE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Point an alias back at the version it pointed at before its last move",
+            description = "The earlier version comes from the audit log; a second rollback undoes the first. 409 "
+                    + "nothing-to-roll-back when the alias was created by its last move or was moved before the "
+                    + "audit log existed. Protected aliases (production) need release-manager or admin.")
+    public AliasView rollback(@RestPath String name, @RestPath String alias) {
+        requireMayChange(alias);
+        var move = RegisteredModel.requireForUpdate(name).rollBack(alias, audit.actor());
+        return AliasView.of(recorded(ModelAlias.ROLLED_BACK, move));
     }
 
     @DELETE
     @Path("/{alias}")
     @Transactional
-    @RolesAllowed({ Roles.DATA_SCIENTIST, Roles.ADMIN })
-    @Operation(summary = "Remove an alias (the version stays)")
+    @RolesAllowed({ Roles.DATA_SCIENTIST, Roles.CI, Roles.RELEASE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Remove an alias (the version stays)",
+            description = "Protected aliases (production) need release-manager or admin.")
     public void delete(@RestPath String name, @RestPath String alias) {
-        RegisteredModel.requireForUpdate(name).removeAlias(alias);
+        requireMayChange(alias);
+        var model = RegisteredModel.requireForUpdate(name);
+        int version = model.removeAlias(alias);
+        audit.record(ModelAlias.DELETED, ModelAlias.auditTarget(model.name, alias), new AliasState(version), null);
+    }
+
+    /** The coarse roles are in @RolesAllowed; which aliases are protected is configuration, so it is checked here. */
+    private void requireMayChange(String alias) {
+        if (config.protectedAliases().contains(alias) && !identity.hasRole(Roles.RELEASE_MANAGER)
+                && !identity.hasRole(Roles.ADMIN)) {
+            throw new ProtectedAliasException(alias, Roles.RELEASE_MANAGER);
+        }
+    }
+
+    private ModelAlias recorded(String action, AliasMove move) {
+        if (move.changed()) {
+            var alias = move.alias();
+            audit.record(action, ModelAlias.auditTarget(alias.model.name, alias.name), move.before(), move.after());
+        }
+        return move.alias();
     }
 }

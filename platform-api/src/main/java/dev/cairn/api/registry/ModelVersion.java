@@ -1,5 +1,7 @@
 package dev.cairn.api.registry;
 
+import dev.cairn.api.audit.Audit;
+import dev.cairn.api.audit.AuditEntry;
 import dev.cairn.store.model.InputFeature;
 import dev.cairn.store.model.ModelManifest;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
@@ -28,6 +30,9 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "model_version")
 public class ModelVersion extends PanacheEntity {
+    /** Audit action; after is a {@link RegisteredVersion}. */
+    static final String REGISTERED = "model-version.registered";
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "model_id")
     public RegisteredModel model;
@@ -52,23 +57,39 @@ public class ModelVersion extends PanacheEntity {
     public Instant createdAt;
 
     /**
-     * Registers the package a pipeline run produced as the next version of {@code modelName},
-     * creating the model when new. Idempotent by {@code pipelineRunId}: a second call for the same
-     * pipeline run returns the version the first one registered (whatever the other arguments).
-     * Non-finite metrics (NaN, infinities) are left out: JSON cannot carry them.
+     * Registers the package a pipeline run produced as the next version of {@code modelName}, creating the model
+     * when new, and records it in the audit log as done by {@value Audit#SYSTEM}. Prefer the overload that names who
+     * asked for the pipeline run.
      *
-     * @param manifestSha256 the digest of {@code manifest}'s JSON in the artifact store
-     * @param trackingRunId the experiments run of the pipeline run, for lineage; may be null
-     * @throws dev.cairn.api.problem.InvalidRequestException {@code invalid-model-name}
+     * @see #register(String, ModelManifest, String, String, String, String)
      */
     public static ModelVersion register(String modelName, ModelManifest manifest, String manifestSha256,
             String pipelineRunId, String trackingRunId) {
+        return register(modelName, manifest, manifestSha256, pipelineRunId, trackingRunId, Audit.SYSTEM);
+    }
+
+    /**
+     * Registers the package a pipeline run produced as the next version of {@code modelName},
+     * creating the model when new. Idempotent by {@code pipelineRunId}: a second call for the same
+     * pipeline run returns the version the first one registered (whatever the other arguments).
+     * Non-finite metrics (NaN, infinities) are left out: JSON cannot carry them. A new version is recorded in
+     * the audit log ({@code model-version.registered}), in the caller's transaction.
+     *
+     * @param manifestSha256 the digest of {@code manifest}'s JSON in the artifact store
+     * @param trackingRunId the experiments run of the pipeline run, for lineage; may be null
+     * @param registeredBy the actor for the audit log: who submitted the pipeline run
+     * @throws dev.cairn.api.problem.InvalidRequestException {@code invalid-model-name}
+     */
+    public static ModelVersion register(String modelName, ModelManifest manifest, String manifestSha256,
+            String pipelineRunId, String trackingRunId, String registeredBy) {
         Objects.requireNonNull(pipelineRunId, "pipelineRunId");
         // Lock first: a concurrent registration for the same run is then visible to the check below.
         var model = RegisteredModel.lockedOrCreated(modelName);
         return registeredBy(pipelineRunId).orElseGet(() -> {
             var version = describe(model, manifest, manifestSha256, pipelineRunId, trackingRunId, Instant.now());
             version.persist();
+            AuditEntry.append(registeredBy, REGISTERED, auditTarget(model.name, version.version), null,
+                    RegisteredVersion.of(version));
             return version;
         });
     }
@@ -88,6 +109,11 @@ public class ModelVersion extends PanacheEntity {
         version.sourceRunId = pipelineRunId;
         version.createdAt = now;
         return version;
+    }
+
+    /** What the audit log calls a version, e.g. {@code model:churn-classifier/version:4}. */
+    public static String auditTarget(String modelName, int version) {
+        return "model:" + modelName + "/version:" + version;
     }
 
     /** The alias names pointing at this version, sorted. */

@@ -1,5 +1,6 @@
 package dev.cairn.api.registry;
 
+import dev.cairn.api.problem.ConflictException;
 import dev.cairn.api.problem.InvalidRequestException;
 import dev.cairn.api.problem.NotFoundException;
 import dev.cairn.api.problem.Problem.FieldError;
@@ -56,29 +57,50 @@ public class RegisteredModel extends PanacheEntity {
     }
 
     /**
-     * Points the alias at a version of this model, creating the alias if new: one row written.
+     * Points the alias at a version of this model, creating the alias if new: one row written, none when it
+     * already points there.
      *
      * @throws InvalidRequestException {@code invalid-alias-name}, or {@code unknown-version} if this model has no such version
      */
-    ModelAlias point(String aliasName, int versionNumber, String by) {
+    AliasMove point(String aliasName, int versionNumber, String by) {
         ModelAlias.requireValidName(aliasName);
         var target = ModelVersion.of(this, versionNumber).orElseThrow(() -> new InvalidRequestException(
                 "unknown-version", "Model '" + name + "' has no version " + versionNumber,
                 List.of(new FieldError("version", "no such version of '" + name + "'"))));
         var existing = alias(aliasName);
         if (existing.isPresent()) {
-            existing.get().moveTo(target, by);
-            return existing.get();
+            var alias = existing.get();
+            int from = alias.version.version;
+            if (from != versionNumber) {
+                alias.moveTo(target, by);
+            }
+            return new AliasMove(alias, from, versionNumber);
         }
         var alias = ModelAlias.create(this, aliasName, target, by);
         aliases.add(alias);
-        return alias;
+        return new AliasMove(alias, null, versionNumber);
     }
 
-    void removeAlias(String aliasName) {
+    /**
+     * Points the alias back at the version it pointed at before its last move; a second rollback undoes the
+     * first, as {@code kubectl rollout undo} does.
+     *
+     * @throws ConflictException {@code nothing-to-roll-back} when the audit log knows no earlier version
+     */
+    AliasMove rollBack(String aliasName, String by) {
         var alias = alias(aliasName).orElseThrow(() -> unknownAlias(aliasName));
+        int previous = alias.versionBeforeLastMove().orElseThrow(() -> new ConflictException("nothing-to-roll-back",
+                "Alias '" + aliasName + "' of model '" + name + "' has no earlier version to go back to"));
+        return point(aliasName, previous, by);
+    }
+
+    /** @return the version the alias pointed at */
+    int removeAlias(String aliasName) {
+        var alias = alias(aliasName).orElseThrow(() -> unknownAlias(aliasName));
+        int version = alias.version.version;
         aliases.remove(alias);
         alias.delete();
+        return version;
     }
 
     /** By name. A method, not a field, so it also works through a lazy proxy of this model. */

@@ -3,6 +3,9 @@ package dev.cairn.api.pipelines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class SpecParserTest {
@@ -76,5 +79,55 @@ class SpecParserTest {
         // Then
         assertThat(malformed.getMessage()).contains("not valid YAML");
         assertThat(empty.getMessage()).contains("empty");
+    }
+
+    @Test
+    void readsABodyOfExactlyTheLimit() throws Exception {
+        // Given
+        var body = "#" + "é".repeat(SpecParser.MAX_SPEC_CHARS - 1);
+        // When
+        var text = SpecParser.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+        // Then
+        assertThat(text).isEqualTo(body);
+    }
+
+    @Test
+    void stopsReadingAnEndlessBodySoonAfterTheLimit() {
+        // Given
+        var endless = new EndlessInputStream();
+        // When
+        var error = catchThrowableOfType(SpecTooLargeException.class, () -> SpecParser.read(endless));
+        // Then
+        assertThat(error).hasMessageContaining(String.valueOf(SpecParser.MAX_SPEC_CHARS));
+        assertThat(endless.served).isLessThan(SpecParser.MAX_SPEC_CHARS + 64 * 1024);
+    }
+
+    @Test
+    void refusesABodyThatIsNotUtf8() {
+        // Given
+        var latin1 = "name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        // When
+        var error = catchThrowableOfType(InvalidSpecException.class,
+                () -> SpecParser.read(new ByteArrayInputStream(latin1)));
+        // Then
+        assertThat(error.errors().getFirst().message()).isEqualTo("the spec is not valid UTF-8");
+    }
+
+    /** A client that never stops sending; counts what the server has taken from it. */
+    private static final class EndlessInputStream extends InputStream {
+        long served;
+
+        @Override
+        public int read() {
+            served++;
+            return 'x';
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            java.util.Arrays.fill(buffer, offset, offset + length, (byte) 'x');
+            served += length;
+            return length;
+        }
     }
 }

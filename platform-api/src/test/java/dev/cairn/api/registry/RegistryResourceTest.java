@@ -80,16 +80,16 @@ class RegistryResourceTest {
         var model = uniqueModel();
         register(model);
         register(model);
-        pointAlias(model, "production", 1);
+        pointAlias(model, "champion", 1);
         // When
         var response = given().contentType(ContentType.JSON).body(Map.of("version", 2))
-                .put("/api/models/" + model + "/aliases/production");
+                .put("/api/models/" + model + "/aliases/champion");
         // Then
         response.then().statusCode(200).body("version", equalTo(2)).body("updatedBy", equalTo("ds"));
-        given().get("/api/models/" + model + "/aliases/production").then().statusCode(200).body("version", equalTo(2));
-        given().get("/api/models/" + model + "/versions/2").then().body("aliases", contains("production"));
+        given().get("/api/models/" + model + "/aliases/champion").then().statusCode(200).body("version", equalTo(2));
+        given().get("/api/models/" + model + "/versions/2").then().body("aliases", contains("champion"));
         given().get("/api/models/" + model + "/versions/1").then().body("aliases", empty());
-        given().get("/api/models/" + model).then().body("aliases.production", equalTo(2));
+        given().get("/api/models/" + model).then().body("aliases.champion", equalTo(2));
     }
 
     @Test
@@ -142,11 +142,11 @@ class RegistryResourceTest {
         register(model);
         // When
         var response = given().contentType(ContentType.JSON).body(Map.of("version", 5))
-                .put("/api/models/" + model + "/aliases/production");
+                .put("/api/models/" + model + "/aliases/staging");
         // Then
         response.then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("/problems/unknown-version")).body("errors.field", hasItem("version"));
-        given().get("/api/models/" + model + "/aliases/production").then().statusCode(404);
+        given().get("/api/models/" + model + "/aliases/staging").then().statusCode(404);
     }
 
     @Test
@@ -155,7 +155,7 @@ class RegistryResourceTest {
         var model = uniqueModel();
         register(model);
         // When
-        var response = given().contentType(ContentType.JSON).body(Map.of()).put("/api/models/" + model + "/aliases/production");
+        var response = given().contentType(ContentType.JSON).body(Map.of()).put("/api/models/" + model + "/aliases/staging");
         // Then
         response.then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("/problems/validation-failed"));
@@ -178,7 +178,7 @@ class RegistryResourceTest {
 
     @Test
     @TestSecurity(user = "pipeline", roles = "ci")
-    void refusesAliasMovesFromCi() {
+    void refusesProductionAliasMovesFromCiWithoutReleaseManager() {
         // Given
         var model = uniqueModel();
         register(model);
@@ -186,6 +186,7 @@ class RegistryResourceTest {
         var response = given().contentType(ContentType.JSON).body(Map.of("version", 1))
                 .put("/api/models/" + model + "/aliases/production");
         // Then
-        response.then().statusCode(403);
+        response.then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("/problems/protected-alias"));
     }
 }

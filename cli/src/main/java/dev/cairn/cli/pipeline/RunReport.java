@@ -1,4 +1,4 @@
-package dev.cairn.cli.demo;
+package dev.cairn.cli.pipeline;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -13,24 +13,24 @@ import java.util.StringJoiner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.cairn.cli.demo.CairnClient.ModelVersion;
-import dev.cairn.cli.demo.CairnClient.PipelineRun;
-import dev.cairn.cli.demo.CairnClient.Step;
+import dev.cairn.cli.api.CairnClient.ModelVersion;
+import dev.cairn.cli.api.CairnClient.PipelineRun;
+import dev.cairn.cli.api.CairnClient.Step;
 
 /** Turns what the API says about a run and its model into lines a person reads in a terminal. */
-final class RunReport {
+public final class RunReport {
     /** The headline metrics of a classifier, in the order people compare them. */
     static final List<String> HEADLINE_METRICS = List.of("accuracy", "precision_macro", "recall_macro", "f1_macro", "roc_auc");
 
     private final PrintStream out;
     private final Map<String, String> lastStateByStep = new HashMap<>();
 
-    RunReport(PrintStream out) {
+    public RunReport(PrintStream out) {
         this.out = out;
     }
 
     /** Prints the steps whose state changed since the last call; waiting steps are not news. */
-    void progress(PipelineRun run, Duration elapsed) {
+    public void progress(PipelineRun run, Duration elapsed) {
         for (Step step : run.steps() == null ? List.<Step>of() : run.steps()) {
             boolean changed = step.state() != null && !step.state().equals(lastStateByStep.put(step.step(), step.state()));
             if (changed && !"PENDING".equals(step.state())) {
@@ -40,7 +40,7 @@ final class RunReport {
         }
     }
 
-    void metrics(PipelineRun run) {
+    public void metrics(PipelineRun run) {
         JsonNode metrics = run.metrics() != null && !run.metrics().isEmpty() ? run.metrics() : evaluateMetrics(run);
         out.println("Metrics on the test split:");
         for (String name : HEADLINE_METRICS) {
@@ -49,7 +49,7 @@ final class RunReport {
         }
     }
 
-    void model(ModelVersion model) {
+    public void model(ModelVersion model) {
         out.println("Registered model " + model.name() + " version " + model.version());
         out.printf("  %-16s %s%n", "package sha256", model.manifestSha256());
         out.printf("  %-16s %s%n", "labels", inline(model.labels()));
@@ -60,7 +60,7 @@ final class RunReport {
         }
     }
 
-    void failure(PipelineRun run) {
+    public void failure(PipelineRun run) {
         out.println("Pipeline run " + run.id() + " " + run.state() + ": " + (run.reason() == null ? "no reason given" : run.reason()));
         for (Step step : run.steps() == null ? List.<Step>of() : run.steps()) {
             if ("FAILED".equals(step.state()) && step.reason() != null && !step.reason().equals(run.reason())) {

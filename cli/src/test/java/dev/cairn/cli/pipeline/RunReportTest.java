@@ -1,4 +1,4 @@
-package dev.cairn.cli.demo;
+package dev.cairn.cli.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import dev.cairn.cli.demo.CairnClient.PipelineRun;
+import dev.cairn.cli.api.CairnClient.PipelineRun;
 
 class RunReportTest {
     private final ObjectMapper json = new ObjectMapper();
