@@ -24,10 +24,10 @@ public final class ApiException extends IOException {
     }
 
     static ApiException of(String call, int status, String body, ObjectMapper json) {
-        return new ApiException(call + " answered " + status + ": " + String.join("\n  ", describe(body, json)), status);
+        return new ApiException(call + " answered " + status + ": " + String.join("\n  ", describe(status, body, json)), status);
     }
 
-    private static List<String> describe(String body, ObjectMapper json) {
+    private static List<String> describe(int status, String body, ObjectMapper json) {
         var lines = new ArrayList<String>();
         try {
             JsonNode problem = json.readTree(body == null ? "" : body);
@@ -44,7 +44,11 @@ public final class ApiException extends IOException {
         } catch (IOException notJson) {
             // shown as it came, below
         }
-        lines.add(body == null || body.isBlank() ? "(no body)" : body.strip());
+        lines.add(body != null && !body.isBlank() ? body.strip() : switch (status) {
+            case 401 -> "the token was not accepted (wrong issuer or audience, or expired)";
+            case 403 -> "the caller's roles do not allow this call (see the role matrix in platform-api/README.md)";
+            default -> "(no body)";
+        });
         return lines;
     }
 }

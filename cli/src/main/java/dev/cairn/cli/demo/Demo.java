@@ -52,9 +52,10 @@ public final class Demo {
                 return 1;
             }
         }
-        Optional<StackState> running = StackState.read(workspace).filter(StackState::isReady);
-        Optional<StackState> stack = running.isPresent() ? running : new BackgroundUp(workspace, out).start();
-        if (stack.isEmpty()) {
+        // Against another Cairn (CAIRN_API_URL) nothing starts here, and nothing is stopped afterwards.
+        boolean remote = System.getenv("CAIRN_API_URL") != null && !System.getenv("CAIRN_API_URL").isBlank();
+        Optional<StackState> running = remote ? Optional.empty() : StackState.read(workspace).filter(StackState::isReady);
+        if (!remote && running.isEmpty() && new BackgroundUp(workspace, out).start().isEmpty()) {
             return 1;
         }
         try {
@@ -63,9 +64,9 @@ public final class Demo {
             out.println(e.getMessage());
             return 1;
         } finally {
-            if (running.isEmpty() && !keepRunning) {
+            if (!remote && running.isEmpty() && !keepRunning) {
                 new DownCommand(workspace, out).run();
-            } else if (running.isEmpty()) {
+            } else if (!remote && running.isEmpty()) {
                 out.println("The stack keeps running; ./cairn down stops it.");
             }
             out.printf("Demo took %.1f s.%n", (System.nanoTime() - begin) / 1e9);

@@ -5,7 +5,6 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -66,8 +65,8 @@ public final class Credentials {
                 # Secrets of the Cairn dev stack, made by the first ./cairn up and kept across runs. Yours only (mode 600).
                 # Demo users of realm cairn (./cairn commands log in as ada unless CAIRN_USER says otherwise):
                 """);
-        for (Map.Entry<String, String> user : secrets.passwords().entrySet()) {
-            text.append(user.getKey()).append(".password=").append(user.getValue()).append('\n');
+        for (String user : KeycloakSecrets.USERS) {
+            text.append(user).append(".password=").append(secrets.password(user)).append('\n');
         }
         text.append("""
                 # The CI client: CAIRN_CLIENT_ID=%s CAIRN_CLIENT_SECRET=<this> (client credentials grant)

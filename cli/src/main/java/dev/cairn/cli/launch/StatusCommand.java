@@ -36,18 +36,20 @@ public final class StatusCommand {
             return NOT_RUNNING;
         }
         StackSummary.print(s, workspace, out);
-        health("platform-api", s.apiUrl());
-        health("pipeline-worker", s.workerUrl());
+        health("platform-api", s.apiUrl() == null ? null : s.apiUrl() + "/q/health/ready");
+        health("pipeline-worker", s.workerUrl() == null ? null : s.workerUrl() + "/q/health/ready");
+        Integer keycloakManagement = s.ports() == null ? null : s.ports().get("keycloak-management");
+        health("keycloak", keycloakManagement == null ? null : "http://127.0.0.1:" + keycloakManagement + "/health/ready");
         return 0;
     }
 
-    private void health(String service, String baseUrl) throws InterruptedException {
-        if (baseUrl == null) {
+    private void health(String service, String readinessUrl) throws InterruptedException {
+        if (readinessUrl == null) {
             return;
         }
         String verdict;
         try {
-            var request = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build();
+            var request = HttpRequest.newBuilder(URI.create(readinessUrl)).timeout(Duration.ofSeconds(3)).build();
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             verdict = status == 200 ? "ready" : "not ready (HTTP " + status + ")";
         } catch (IOException e) {

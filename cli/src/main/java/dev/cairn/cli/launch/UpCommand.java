@@ -14,14 +14,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 import dev.cairn.cli.launch.StackState.State;
-import dev.cairn.cli.stack.EmbeddedKeycloak;
 
 /**
  * {@code cairn up} in the foreground: starts Keycloak (realm {@code cairn}), and meanwhile PostgreSQL and Kafka, then
@@ -33,10 +31,6 @@ import dev.cairn.cli.stack.EmbeddedKeycloak;
 public final class UpCommand {
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(30);
-    /** Cold, with its one-time build, on two cores shared with the services' start: about 45 s, rarely 90. */
-    private static final Duration KEYCLOAK_READY_TIMEOUT = Duration.ofMinutes(4);
-    /** platform-api's default {@code CAIRN_OIDC_URL} port, so a bare {@code java -jar} finds this Keycloak too. */
-    private static final int KEYCLOAK_PORT = 8180;
 
     private final Workspace workspace;
     private final PrintStream out;
@@ -72,7 +66,7 @@ public final class UpCommand {
         Files.writeString(workspace.pidFile(), pid + "\n");
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "cairn-down"));
         long begin = System.nanoTime();
-        write(snapshot(State.STARTING, null, null, null, null, Optional.empty(), null, null));
+        write(starting());
         try {
             startAll(begin);
         } catch (Exception e) {
@@ -90,36 +84,30 @@ public final class UpCommand {
         var secrets = Credentials.loadOrCreate(workspace);
         forgetBasicAuthUser();
         // Keycloak takes 20-45 s, the rest a few: it starts first and everything else starts meanwhile.
-        Optional<EmbeddedKeycloak> keycloak = external(env, "CAIRN_OIDC_URL").isPresent() ? Optional.empty()
-                : Optional.of(step(() -> EmbeddedKeycloak.launch(workspace.keycloakHome(), workspace.serviceLog("keycloak"),
-                        realm(), secrets, Ports.preferred(KEYCLOAK_PORT))));
-        String oidcUrl = keycloak.map(EmbeddedKeycloak::issuer).orElseGet(() -> env.get("CAIRN_OIDC_URL"));
+        OidcServer oidc = step(() -> OidcServer.launch(workspace, env, secrets));
         Servers servers = step(() -> Servers.start(workspace, env));
         if (servers.embedded()) {
             out.println("PostgreSQL and Kafka ready in " + servers.readyIn().toMillis() + " ms");
         }
         int apiPort = Ports.preferred(8080);
         int workerPort = Ports.free();
-        ServiceProcess api = step(() -> startService(Workspace.API, apiPort, servers, oidcUrl));
-        ServiceProcess worker = step(() -> startService(Workspace.WORKER, workerPort, servers, oidcUrl));
+        ServiceProcess api = step(() -> startService(Workspace.API, apiPort, servers, oidc.issuer()));
+        ServiceProcess worker = step(() -> startService(Workspace.WORKER, workerPort, servers, oidc.issuer()));
         watch(api);
         watch(worker);
         var ports = new LinkedHashMap<String, Integer>();
         ports.put("api", apiPort);
         ports.put("worker", workerPort);
         ports.putAll(servers.ports());
-        keycloak.ifPresent(k -> ports.put("keycloak", k.httpPort()));
-        keycloak.ifPresent(k -> ports.put("keycloak-management", k.managementPort()));
-        write(snapshot(State.STARTING, api.url(), worker.url(), ports, oidcUrl, keycloak, servers, pids(api, worker, keycloak)));
-        if (keycloak.isPresent()) {
-            keycloak.get().awaitReady(KEYCLOAK_READY_TIMEOUT);
-            out.println("Keycloak ready in " + keycloak.get().readyIn().toMillis() + " ms");
-            watch("Keycloak", keycloak.get().onExit(), keycloak.get().log());
-        }
+        ports.putAll(oidc.ports());
+        write(snapshot(State.STARTING, api, worker, ports, oidc, servers));
+        oidc.awaitReady(out);
+        oidc.keycloak().ifPresent(k -> watch("Keycloak", k.onExit(), k.log()));
         for (ServiceProcess service : List.of(api, worker)) {
             service.awaitReady(http, SERVICE_READY_TIMEOUT);
         }
-        write(snapshot(State.STARTING, api.url(), worker.url(), ports, oidcUrl, keycloak, servers, pids(api, worker, keycloak))
+        // Again: Keycloak's JVM is known for sure only now (kc.sh forks it), and down must find it if up is killed.
+        write(snapshot(State.STARTING, api, worker, ports, oidc, servers)
                 .readyIn(Duration.ofNanos(System.nanoTime() - begin), swaggerUi(api)));
     }
 
@@ -138,29 +126,12 @@ public final class UpCommand {
                 workspace.serviceLog(name), port, env);
     }
 
-    /** The repository's realm file, so an edit counts at the next start; the jar's copy if it is missing. */
-    private String realm() throws IOException {
-        return Files.isRegularFile(workspace.realmFile()) ? Files.readString(workspace.realmFile()) : EmbeddedKeycloak.bundledRealm();
-    }
-
     /** Before Keycloak, {@code up} wrote a basic-auth user for platform-api there; a leftover would only confuse. */
     private void forgetBasicAuthUser() throws IOException {
         Path config = workspace.runDir(Workspace.API).resolve("config/application.properties");
         if (Files.isRegularFile(config) && Files.readString(config).contains("quarkus.security.users.embedded")) {
             Files.delete(config);
         }
-    }
-
-    private static Optional<String> external(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
-    }
-
-    private static Map<String, Long> pids(ServiceProcess api, ServiceProcess worker, Optional<EmbeddedKeycloak> keycloak) {
-        var pids = new LinkedHashMap<String, Long>();
-        pids.put(api.name(), api.pid());
-        pids.put(worker.name(), worker.pid());
-        keycloak.ifPresent(k -> pids.put("keycloak", k.pid()));
-        return pids;
     }
 
     /** Runs one start step and records what it started, unless a stop came first. */
@@ -205,7 +176,7 @@ public final class UpCommand {
         synchronized (lifecycle) {
             stopping = true;
         }
-        var first = started.stream().filter(c -> c instanceof ServiceProcess || c instanceof EmbeddedKeycloak)
+        var first = started.stream().filter(c -> c instanceof ServiceProcess || c instanceof OidcServer)
                 .map(c -> CompletableFuture.runAsync(() -> closeQuietly(c))).toList();
         first.forEach(CompletableFuture::join);
         started.stream().filter(Servers.class::isInstance).forEach(this::closeQuietly);
@@ -235,13 +206,20 @@ public final class UpCommand {
         }
     }
 
-    private StackState snapshot(State s, String apiUrl, String workerUrl, Map<String, Integer> ports, String oidcUrl,
-                                Optional<EmbeddedKeycloak> keycloak, Servers servers, Map<String, Long> servicePids) {
-        return new StackState(s, pid, startedAt, null, apiUrl, null, workerUrl, ports, oidcUrl,
-                keycloak.map(EmbeddedKeycloak::baseUrl).orElse(null), workspace.credentialsFile().toString(),
-                servers == null ? null : servers.jdbcUrl(), servers == null ? null : servers.dbUser(),
-                servers == null ? null : servers.kafkaBootstrap(),
-                servicePids, null);
+    private StackState snapshot(State s, ServiceProcess api, ServiceProcess worker, Map<String, Integer> ports,
+                                OidcServer oidc, Servers servers) {
+        var pids = new LinkedHashMap<String, Long>();
+        pids.put(api.name(), api.pid());
+        pids.put(worker.name(), worker.pid());
+        oidc.keycloak().ifPresent(k -> pids.put("keycloak", k.pid()));
+        return new StackState(s, pid, startedAt, null, api.url(), null, worker.url(), ports, oidc.issuer(), oidc.keycloakUrl(),
+                workspace.credentialsFile().toString(), servers.jdbcUrl(), servers.dbUser(), servers.kafkaBootstrap(), pids, null);
+    }
+
+    /** Before the first step: only the pid, so {@code down} and {@code status} know an {@code up} is under way. */
+    private StackState starting() {
+        return new StackState(State.STARTING, pid, startedAt, null, null, null, null, null, null, null,
+                workspace.credentialsFile().toString(), null, null, null, null, null);
     }
 
     private void write(StackState next) throws IOException {

@@ -65,21 +65,25 @@ public final class RunCommand {
         out.println("Submitting " + options.spec() + " to " + access.apiUrl() + " as " + access.tokens().who());
         PipelineRun run = access.client().submit(spec);
         out.println("Run " + run.id() + " (pipeline " + run.pipeline() + ") " + run.state());
-        outputs(run);
         if (!options.await()) {
+            outputs(run);
             return ExitCode.OK;
         }
         Optional<PipelineRun> finished = new RunWatch(access.client(), out, POLL_INTERVAL).follow(run, options.timeout(), begin);
+        outputs(finished.orElse(run));
         if (finished.isEmpty()) {
-            out.println("Run " + run.id() + " has not finished after " + options.timeout().toMinutes() + " min; it goes on. "
+            out.println("Run " + run.id() + " has not finished after " + human(options.timeout()) + "; it goes on. "
                     + "Follow it: GET /api/pipeline-runs/" + run.id() + "; stop it: POST /api/pipeline-runs/" + run.id() + "/cancel");
             return ExitCode.TIMEOUT;
         }
         return report(finished.get(), begin);
     }
 
-    private int report(PipelineRun run, long begin) throws IOException {
-        outputs(run);
+    private static String human(Duration duration) {
+        return duration.toSecondsPart() == 0 && duration.toMinutes() > 0 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
+    }
+
+    private int report(PipelineRun run, long begin) {
         var report = new RunReport(out);
         if (!run.succeeded()) {
             report.failure(run);
@@ -99,7 +103,7 @@ public final class RunCommand {
         }
     }
 
-    /** GitHub Actions step outputs: {@code key=value} lines appended to the file {@code GITHUB_OUTPUT} names. */
+    /** GitHub Actions step outputs, written once per run: {@code key=value} lines appended to {@code GITHUB_OUTPUT}. */
     private void outputs(PipelineRun run) throws IOException {
         String file = env.get("GITHUB_OUTPUT");
         if (file == null || file.isBlank()) {

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +33,8 @@ import java.util.logging.Logger;
  * }
  * }</pre>
  *
- * Each server runs from its own {@code home}: links into the shared distribution plus its own build output and
- * {@code data/} (Keycloak imports from {@code <home>/data/import} and keeps transaction logs there), so servers
- * started at once by {@code ./cairn up} and by tests never share a writable file.
+ * Each server runs from its own {@link KeycloakHome}, so servers started at once by {@code ./cairn up} and by tests
+ * never share a writable file.
  */
 public final class EmbeddedKeycloak implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedKeycloak.class.getName());
@@ -44,8 +42,6 @@ public final class EmbeddedKeycloak implements AutoCloseable {
     public static final String REALM = "cairn";
     /** Options Keycloak bakes into its build; changing them costs a rebuild at the next start. */
     static final List<String> BUILD_OPTIONS = List.of("--db=dev-mem", "--health-enabled=true");
-    /** Marks a home this class made, so it never deletes a directory it did not create. */
-    private static final String HOME_MARKER = ".cairn-keycloak-home";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final Process process;
@@ -91,7 +87,7 @@ public final class EmbeddedKeycloak implements AutoCloseable {
     public static EmbeddedKeycloak launch(Path home, Path log, String realmJson, KeycloakSecrets secrets, int httpPort)
             throws IOException {
         var distribution = KeycloakDistribution.locate();
-        makeHome(distribution, home, realmJson);
+        KeycloakHome.make(distribution, home, realmJson);
         int port = httpPort == 0 ? FreePort.pick() : httpPort;
         int management = FreePort.pick();
         var command = new ArrayList<>(List.of("/bin/sh", home.resolve("bin/kc.sh").toString(), "start-dev",
@@ -239,31 +235,6 @@ public final class EmbeddedKeycloak implements AutoCloseable {
         return "Keycloak " + issuer() + " (pid " + process.pid() + ")";
     }
 
-    private static void makeHome(KeycloakDistribution distribution, Path home, String realmJson) throws IOException {
-        if (Files.exists(home)) {
-            boolean ours = Files.exists(home.resolve(HOME_MARKER));
-            try (var entries = Files.list(home)) {
-                if (!ours && entries.findAny().isPresent()) {
-                    throw new IOException(home + " exists and is not a Keycloak home made by Cairn; not touching it");
-                }
-            }
-            Directories.delete(home);
-        }
-        Path dist = distribution.home();
-        Files.createDirectories(home.resolve("bin"));
-        Files.createDirectories(home.resolve("lib"));
-        Files.createDirectories(home.resolve("data/import"));
-        Files.writeString(home.resolve(HOME_MARKER), "Made by dev.cairn.cli.stack.EmbeddedKeycloak from " + dist + "\n");
-        // Copies, not links: kc.sh finds its home through `readlink -f $0`, and the runner its build output next to itself.
-        Files.copy(dist.resolve("bin/kc.sh"), home.resolve("bin/kc.sh"), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(dist.resolve("lib/quarkus-run.jar"), home.resolve("lib/quarkus-run.jar"), StandardCopyOption.REPLACE_EXISTING);
-        KeycloakDistribution.copyTree(distribution.buildOutput(), home.resolve("lib/quarkus"));
-        for (String shared : List.of("lib/app", "lib/lib", "conf", "providers", "themes")) {
-            Files.createSymbolicLink(home.resolve(shared), dist.resolve(shared));
-        }
-        Files.writeString(home.resolve("data/import/" + REALM + "-realm.json"), realmJson);
-    }
-
     private static void environment(Map<String, String> env, KeycloakSecrets secrets) {
         // Settings meant for another Keycloak or Quarkus app, or a debugger, must not reach this one.
         env.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("QUARKUS_") || name.startsWith("CAIRN_")
@@ -272,7 +243,8 @@ public final class EmbeddedKeycloak implements AutoCloseable {
         // C1 only: ready in about 21 s instead of 35 s on two cores, and a dev server never runs long enough to need C2.
         var opts = "-XX:TieredStopAtLevel=1";
         if (Runtime.version().feature() >= 24) {
-            opts += " --sun-misc-unsafe-memory-access=allow"; // Netty's warnings on every start otherwise
+            // Netty warns about Unsafe on every start, and jboss-threads fails on shutdown without java.lang open.
+            opts += " --sun-misc-unsafe-memory-access=allow --add-opens=java.base/java.lang=ALL-UNNAMED";
         }
         env.put("JAVA_OPTS_APPEND", opts);
         env.putAll(secrets.environment());
@@ -281,7 +253,7 @@ public final class EmbeddedKeycloak implements AutoCloseable {
     /** The first server to build for Cairn's options leaves its output for the next ones. */
     private void keepBuildOutput() {
         try {
-            distribution.keepBuildOutput(home.resolve("lib/quarkus"));
+            distribution.keepBuildOutput(KeycloakHome.buildOutput(home));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Could not keep Keycloak's build output; the next start rebuilds it", e);
         }

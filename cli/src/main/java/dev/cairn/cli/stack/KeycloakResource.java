@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -35,8 +37,8 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
     public static final String CI_CLIENT = KeycloakSecrets.CI_CLIENT;
 
     /**
-     * Key of the JVM-wide server record in the system properties. Quarkus loads test resources in a class loader per
-     * application, so a static field would start one Keycloak per loader; a map of JDK types is shared by all.
+     * Prefix of the JVM-wide server record in the system properties. Quarkus loads test resources in a class loader
+     * per application, so a static field would start one Keycloak per loader; the system properties are shared by all.
      */
     private static final String SHARED = KeycloakResource.class.getName();
 
@@ -61,7 +63,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
     /** The generated password of a demo user ({@code ana}, {@code sam}, {@code ada}, {@code cid}). */
     public static String password(String user) {
-        String password = shared().get("password." + user);
+        String password = secret("password." + user);
         if (password == null) {
             throw new IllegalArgumentException("No demo user " + user + "; the realm has " + KeycloakSecrets.USERS);
         }
@@ -69,7 +71,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
     }
 
     public static String ciClientSecret() {
-        return shared().get("ci-secret");
+        return secret("ci-secret");
     }
 
     /** A fresh access token for a demo user: password grant through the public client {@code cairn-cli}. */
@@ -106,20 +108,42 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         return Duration.ofMillis(Long.parseLong(shared().get("ready-ms")));
     }
 
-    @SuppressWarnings("unchecked")
+    /** From a file only this user can read, deleted with the server's home: system properties end up in test reports. */
+    private static String secret(String key) {
+        var secrets = new Properties();
+        try (var in = Files.newBufferedReader(Path.of(shared().get("secrets-file")))) {
+            secrets.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return secrets.getProperty(key);
+    }
+
+    /**
+     * The server record lives in the system properties as plain strings ({@code <SHARED>.issuer}, ...): other code
+     * iterates them as strings (Narayana, at every Quarkus start, fails on any other value). The lock is the interned
+     * key, the one object every class loader sees.
+     */
     private static Map<String, String> shared() {
-        var server = (Map<String, String>) System.getProperties().computeIfAbsent(SHARED, key -> new ConcurrentHashMap<String, String>());
-        synchronized (server) {
-            if (server.containsKey("failure")) {
-                throw new IllegalStateException("Keycloak did not start earlier in this JVM: " + server.get("failure"));
+        var properties = System.getProperties();
+        synchronized (SHARED.intern()) {
+            String failure = properties.getProperty(SHARED + ".failure");
+            if (failure != null) {
+                throw new IllegalStateException("Keycloak did not start earlier in this JVM: " + failure);
             }
-            if (!server.containsKey("issuer")) {
+            if (properties.getProperty(SHARED + ".issuer") == null) {
                 try {
-                    server.putAll(startServer());
+                    startServer().forEach((key, value) -> properties.setProperty(SHARED + "." + key, value));
                 } catch (Exception e) {
-                    server.put("failure", String.valueOf(e.getMessage()));
+                    properties.setProperty(SHARED + ".failure", String.valueOf(e.getMessage()));
                     throw new IllegalStateException("Keycloak did not start: " + e.getMessage(), e);
                 }
+            }
+        }
+        var server = new ConcurrentHashMap<String, String>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith(SHARED + ".")) {
+                server.put(key.substring(SHARED.length() + 1), properties.getProperty(key));
             }
         }
         return server;
@@ -136,9 +160,19 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         System.out.println("Keycloak ready in " + keycloak.readyIn().toMillis() + " ms: " + keycloak.issuer() + " (log " + log + ")");
         var server = new ConcurrentHashMap<String, String>();
         server.put("issuer", keycloak.issuer());
-        server.put("ci-secret", secrets.ciClientSecret());
         server.put("ready-ms", Long.toString(keycloak.readyIn().toMillis()));
-        secrets.passwords().forEach((user, password) -> server.put("password." + user, password));
+        server.put("secrets-file", writeSecrets(home.resolve(".test-secrets.properties"), secrets).toString());
         return server;
+    }
+
+    private static Path writeSecrets(Path file, KeycloakSecrets secrets) throws IOException {
+        var properties = new Properties();
+        properties.setProperty("ci-secret", secrets.ciClientSecret());
+        secrets.passwords().forEach((user, password) -> properties.setProperty("password." + user, password));
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (var out = Files.newBufferedWriter(file)) {
+            properties.store(out, "Secrets of the test Keycloak " + file.getParent());
+        }
+        return file;
     }
 }

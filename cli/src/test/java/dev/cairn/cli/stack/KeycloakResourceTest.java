@@ -51,11 +51,11 @@ class KeycloakResourceTest {
     @Test
     void givesCiATokenForTheApiWithCiAndReleaseManager() {
         // Given
-        KeycloakResource.issuer();
+        String client = KeycloakResource.CI_CLIENT;
         // When
         JsonNode claims = KeycloakTokens.claims(KeycloakResource.ciAccessToken());
         // Then
-        assertThat(claims.path("azp").asText()).isEqualTo("cairn-ci");
+        assertThat(claims.path("azp").asText()).isEqualTo(client).isEqualTo("cairn-ci");
         assertThat(claims.path("preferred_username").asText()).isEqualTo("service-account-cairn-ci");
         assertThat(strings(claims.get("aud"))).contains("cairn-api");
         assertThat(strings(claims.path("realm_access").get("roles"))).contains("ci", "release-manager")

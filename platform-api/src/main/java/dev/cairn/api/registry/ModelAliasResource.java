@@ -70,13 +70,18 @@ public class ModelAliasResource {
     @POST
     @Path("/{alias}/rollback")
     @Transactional
-    @RolesAllowed({ Roles.DATA_SCIENTIST, Roles.CI, Roles.RELEASE_MANAGER, Roles.ADMIN })
+    @RolesAllowed({ Roles.DATA_SCIENTIST, Roles.CI, Roles.SRE, Roles.RELEASE_MANAGER, Roles.ADMIN })
     @Operation(summary = "Point an alias back at the version it pointed at before its last move",
             description = "The earlier version comes from the audit log; a second rollback undoes the first. 409 "
                     + "nothing-to-roll-back when the alias was created by its last move or was moved before the "
-                    + "audit log existed. Protected aliases (production) need release-manager or admin.")
+                    + "audit log existed. Protected aliases (production) need release-manager, sre or admin: "
+                    + "an SRE may undo the last move of production but not choose what it points at.")
     public AliasView rollback(@RestPath String name, @RestPath String alias) {
-        requireMayChange(alias);
+        // The on-call SRE must be able to undo a bad promotion at night without a release manager; undoing only
+        // ever restores a version that a release manager chose before.
+        if (!identity.hasRole(Roles.SRE)) {
+            requireMayChange(alias);
+        }
         var move = RegisteredModel.requireForUpdate(name).rollBack(alias, audit.actor());
         return AliasView.of(recorded(ModelAlias.ROLLED_BACK, move));
     }

@@ -126,4 +126,19 @@ class ModelAliasProtectionTest {
         // Then
         response.then().statusCode(200);
     }
+
+    @Test
+    @TestSecurity(user = "sam", roles = "sre")
+    void letsAnSreRollBackProductionButNotMoveIt() {
+        // Given
+        var model = modelInProduction();
+        QuarkusTransaction.requiringNew().run(() -> RegisteredModel.requireForUpdate(model).point("production", 2, "rm"));
+        // When
+        var rollback = given().post("/api/models/" + model + "/aliases/production/rollback");
+        // Then
+        rollback.then().statusCode(200).body("version", equalTo(1)).body("updatedBy", equalTo("sam"));
+        put(model, "production", 2).then().statusCode(403);
+        assertThat(AuditTrail.ofAlias(model, "production")).extracting(e -> e.action)
+                .containsExactly("alias.rolled-back");
+    }
 }

@@ -101,7 +101,8 @@ class EndpointRolesTest {
                 }
             });
         }
-        // Then: the dummy values make most answers 4xx (not found, invalid), but never 401 or 403
+        // Then
+        // the dummy values make most answers 4xx (not found, invalid), but never 401 or 403
         assertThat(statuses).hasSizeGreaterThan(30).allSatisfy((check, status) ->
                 assertThat(status).as(check).isNotIn(401, 403));
     }
@@ -110,7 +111,17 @@ class EndpointRolesTest {
     record Login(String token, Set<String> roles) {
     }
 
-    private static Map<String, Login> demoUsers() {
+    /** Fetched once for the class (password grants are slow on purpose); the tokens live 5 minutes. */
+    private static Map<String, Login> demoUsers;
+
+    private static synchronized Map<String, Login> demoUsers() {
+        if (demoUsers == null) {
+            demoUsers = login();
+        }
+        return demoUsers;
+    }
+
+    private static Map<String, Login> login() {
         var users = new LinkedHashMap<String, Login>();
         for (var user : DEMO_USERS) {
             var token = KeycloakResource.accessToken(user);

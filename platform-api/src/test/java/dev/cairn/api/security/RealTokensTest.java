@@ -116,7 +116,8 @@ class RealTokensTest {
 
     @Test
     void aTokenIssuedForAnotherAudienceIsUnauthorized() throws Exception {
-        // Given: admin-cli is a built-in client of the realm, without the cairn-api audience mapper
+        // Given
+        // admin-cli is a built-in client of every realm: same issuer and keys, but no cairn-api audience mapper
         var token = KeycloakResource.tokens().password("admin-cli", "ana", KeycloakResource.password("ana")).accessToken();
         // When
         var response = given().auth().oauth2(token).get("/api/datasets");
