@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.cairn.cli.stack.DevStackResource;
+import dev.cairn.api.audit.Audit;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -132,13 +134,18 @@ class ModelAliasProtectionTest {
     void letsAnSreRollBackProductionButNotMoveIt() {
         // Given
         var model = modelInProduction();
-        QuarkusTransaction.requiringNew().run(() -> RegisteredModel.requireForUpdate(model).point("production", 2, "rm"));
+        var audit = Arc.container().instance(Audit.class).get();
+        QuarkusTransaction.requiringNew().run(() -> {
+            var move = RegisteredModel.requireForUpdate(model).point("production", 2, "rita");
+            audit.recordAs("rita", ModelAlias.MOVED, ModelAlias.auditTarget(model, "production"), move.before(),
+                    move.after());
+        });
         // When
         var rollback = given().post("/api/models/" + model + "/aliases/production/rollback");
         // Then
         rollback.then().statusCode(200).body("version", equalTo(1)).body("updatedBy", equalTo("sam"));
         put(model, "production", 2).then().statusCode(403);
         assertThat(AuditTrail.ofAlias(model, "production")).extracting(e -> e.action)
-                .containsExactly("alias.rolled-back");
+                .containsExactly("alias.rolled-back", "alias.moved");
     }
 }
