@@ -9,9 +9,21 @@ import java.util.Map;
  *
  * @param dataset a registered dataset, {@code name} or {@code name@version}
  * @param columns per-column type overrides of the inferred schema
+ * @param cache per step ({@code clean}, {@code split}, {@code train}, {@code evaluate}): may the step reuse
+ *        the output of an earlier identical execution; null means every step may
  */
 public record PipelineSpec(String name, String dataset, String target, Map<String, ColumnType> columns,
-        Steps steps) {
+        Steps steps, Map<String, Boolean> cache) {
+
+    /** The shape before step caching: every step may be cached. */
+    public PipelineSpec(String name, String dataset, String target, Map<String, ColumnType> columns, Steps steps) {
+        this(name, dataset, target, columns, steps, null);
+    }
+
+    /** Whether the step may reuse an earlier identical execution's output. */
+    public boolean cacheable(StepName step) {
+        return cache == null || !Boolean.FALSE.equals(cache.get(step.name().toLowerCase(java.util.Locale.ROOT)));
+    }
 
     /** The steps in the order they run; register is done by the control plane itself. */
     public record Steps(CleanStep clean, SplitStep split, TrainStep train, EvaluateStep evaluate,
@@ -30,12 +42,52 @@ public record PipelineSpec(String name, String dataset, String target, Map<Strin
     public record SplitStep(double test, double validation, boolean stratify, long seed) {
     }
 
-    /** @param params the algorithm's hyperparameters, validated against its known names */
-    public record TrainStep(String algorithm, Map<String, Object> params) {
+    /**
+     * @param params the algorithm's hyperparameters, validated against its known names
+     * @param search a hyperparameter search run by the control plane, one task per trial; null trains once
+     */
+    public record TrainStep(String algorithm, Map<String, Object> params, Search search) {
+
+        public TrainStep(String algorithm, Map<String, Object> params) {
+            this(algorithm, params, null);
+        }
     }
 
-    /** @param positive the positive class for binary metrics such as ROC AUC; null means the rarer class */
-    public record EvaluateStep(List<String> metrics, String positive) {
+    /**
+     * A hyperparameter search: each trial trains with {@code params} overridden by a point of {@code space}
+     * and is scored on the validation rows by {@code objective}.
+     *
+     * @param strategy grid | random | tpe
+     * @param space per parameter: {@code {min, max, log}} (a real range), {@code [a, b]} (whole numbers a..b)
+     *        or {@code {choices: [...]}} (a list of values); as written in the spec
+     * @param objective a metric name, measured on the validation rows (the worker reports it as
+     *        {@code validation_<name>}); higher is better except for errors such as rmse and mae
+     * @param earlyStopping successive halving over a budget parameter; null trains every trial fully
+     */
+    public record Search(String strategy, int trials, int parallelism, String objective, Map<String, Object> space,
+            long seed, EarlyStopping earlyStopping) {
+    }
+
+    /**
+     * Successive halving (asynchronous, as in ASHA): trials start with {@code budget = min}; the best
+     * 1/{@code eta} of the trials at each rung go on with {@code eta} times the budget, up to {@code max}.
+     *
+     * @param budget a whole-number hyperparameter of the algorithm that scales its training work (epochs,
+     *        rounds, trees)
+     */
+    public record EarlyStopping(String budget, int min, int max, int eta) {
+    }
+
+    /**
+     * @param positive the positive class for binary metrics such as ROC AUC; null means the rarer class
+     * @param gate a condition on the evaluation metrics (and on those of aliased versions) that must hold
+     *        for the model to be registered; null registers every evaluated model
+     */
+    public record EvaluateStep(List<String> metrics, String positive, String gate) {
+
+        public EvaluateStep(List<String> metrics, String positive) {
+            this(metrics, positive, null);
+        }
     }
 
     public record RegisterStep(String model) {

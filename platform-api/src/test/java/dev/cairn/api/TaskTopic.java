@@ -50,6 +50,28 @@ public final class TaskTopic {
         return found;
     }
 
+    /** Like {@link #commandsFor}, but by the run id inside each command: trials are keyed by task id, not run id. */
+    public static List<TaskCommand> commandsOfRun(String runId, int atLeast, Duration timeout) throws Exception {
+        var props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        var found = new ArrayList<TaskCommand>();
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("cairn.tasks"));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (found.size() < atLeast && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    var command = JSON.readValue(record.value(), TaskCommand.class);
+                    if (runId.equals(command.runId())) {
+                        found.add(command);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     public static void publish(TaskEvent event) throws Exception {
         var props = Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {

@@ -40,7 +40,17 @@ final class TrainingManifest {
         DatasetRef dataset = command.dataset();
         return new Lineage(command.runId(), command.spec().name(), dataset == null ? null : dataset.name(),
                 dataset == null ? 0 : dataset.version(), dataset == null ? null : dataset.sha256(), trainSha256,
-                algorithm, new LinkedHashMap<>(trained.params()), seed, libraryVersions());
+                algorithm, new LinkedHashMap<>(trained.params()), seed, libraryVersions(), preparation(command));
+    }
+
+    /** The cleaning and splitting the training rows went through, so the model can be rebuilt from its dataset. */
+    private static Map<String, Object> preparation(TaskCommand command) {
+        var steps = command.spec().steps();
+        var preparation = new LinkedHashMap<String, Object>();
+        preparation.put("clean", steps == null ? null : steps.clean());
+        preparation.put("split", steps == null ? null : steps.split());
+        preparation.put("columns", command.spec().columns());
+        return preparation;
     }
 
     static Map<String, String> libraryVersions() {

@@ -1,5 +1,6 @@
 package dev.cairn.api.pipelines;
 
+import dev.cairn.api.pipelines.gate.Gate;
 import dev.cairn.api.registry.ModelVersion;
 import dev.cairn.api.tracking.Run;
 import dev.cairn.api.tracking.RunStatus;
@@ -35,6 +36,9 @@ class ModelRegistration {
     }
 
     void register(PipelineRun run, StepRun evaluated) {
+        if (!passesGate(run, evaluated)) {
+            return;
+        }
         var manifestSha = evaluated.outputs == null ? null : evaluated.outputs.get("model");
         try {
             if (manifestSha == null) {
@@ -48,6 +52,27 @@ class ModelRegistration {
             LOG.warnf("Run %s: model package %s cannot be registered: %s", run.id, manifestSha, e.getMessage());
             run.fail(run.step(StepName.REGISTER), "the model package cannot be read: " + e.getMessage(), Instant.now());
         }
+    }
+
+    /**
+     * Evaluates the spec's gate on the evaluation's metrics and those of the versions holding aliases of the
+     * model; the verdict goes into the register step's report, and a failed gate fails the run.
+     */
+    private static boolean passesGate(PipelineRun run, StepRun evaluated) {
+        var text = run.spec.steps().evaluate().gate();
+        if (text == null) {
+            return true;
+        }
+        var model = run.spec.steps().register().model();
+        var verdict = Gate.parse(text).evaluate(evaluated.metrics,
+                alias -> ModelVersion.aliased(model, alias).map(version -> version.metrics));
+        var register = run.step(StepName.REGISTER);
+        register.report = Map.of("gate", verdict.report());
+        if (!verdict.passed()) {
+            LOG.infof("Run %s: %s", run.id, verdict.reason());
+            run.refusedByGate(verdict.reason());
+        }
+        return verdict.passed();
     }
 
     /** Copies what the steps measured onto the tracked run and closes it with the run's outcome. */

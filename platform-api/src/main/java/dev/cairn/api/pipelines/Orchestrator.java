@@ -4,8 +4,10 @@ import dev.cairn.api.audit.Audit;
 import dev.cairn.api.datasets.DatasetVersion;
 import dev.cairn.api.outbox.Outbox;
 import dev.cairn.api.problem.NotFoundException;
+import dev.cairn.contracts.StepName;
 import dev.cairn.contracts.TaskCommand;
 import dev.cairn.contracts.TaskEvent;
+import dev.cairn.store.artifact.ArtifactStorage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Map;
@@ -22,12 +24,19 @@ public class Orchestrator {
 
     private final Outbox outbox;
     private final ModelRegistration registration;
+    private final TrialScheduler trials;
+    private final ArtifactStorage storage;
+    private final PipelineConfig config;
     private final Audit audit;
     private final SpecParser parser = new SpecParser();
 
-    Orchestrator(Outbox outbox, ModelRegistration registration, Audit audit) {
+    Orchestrator(Outbox outbox, ModelRegistration registration, TrialScheduler trials, ArtifactStorage storage,
+            PipelineConfig config, Audit audit) {
         this.outbox = outbox;
         this.registration = registration;
+        this.trials = trials;
+        this.storage = storage;
+        this.config = config;
         this.audit = audit;
     }
 
@@ -38,7 +47,7 @@ public class Orchestrator {
         var run = PipelineRun.submit(valid.spec(), valid.dataset(), specText, user);
         run.persist();
         registration.tracked(run);
-        send(run.commandFor(run.steps.getFirst()));
+        proceed(run, run.start());
         return run;
     }
 
@@ -49,14 +58,15 @@ public class Orchestrator {
             LOG.warnf("Event for unknown run %s ignored (task %s)", event.runId(), event.taskId());
             return;
         }
-        switch (run.apply(event)) {
-            case PipelineRun.Next.SendTask next -> send(next.command());
-            case PipelineRun.Next.Register next -> registration.register(run, next.evaluated());
-            case PipelineRun.Next.Nothing nothing -> {
-            }
-        }
-        if (run.state.isTerminal()) {
-            registration.finished(run);
+        var trial = SearchTrial.byTask(event.taskId());
+        if (trial.isPresent()) {
+            var next = trials.on(run, trial.get(), event, this::sendTrial);
+            remember(run.step(StepName.TRAIN));
+            proceed(run, next);
+        } else {
+            var next = run.apply(event);
+            remember(run.step(event.step()));
+            proceed(run, next);
         }
     }
 
@@ -65,14 +75,66 @@ public class Orchestrator {
         var run = PipelineRun.byId(id).orElseThrow(() -> new NotFoundException("No pipeline run " + id));
         var before = run.state;
         run.cancel(user);
+        trials.cancel(run, run.reason);
         registration.finished(run);
         audit.record("pipeline-run.cancelled", "pipeline-run:" + run.id, Map.of("state", before),
                 Map.of("state", run.state, "reason", run.reason));
         return run;
     }
 
+    /** Carries out what the run asks for; a step found in the cache is skipped, and the run asks again. */
+    private void proceed(PipelineRun run, PipelineRun.Next next) {
+        while (true) {
+            switch (next) {
+                case PipelineRun.Next.SendTask send -> {
+                    var cached = cached(run, send.step());
+                    if (cached != null) {
+                        next = run.reuse(send.step(), cached);
+                        continue;
+                    }
+                    send(send.command());
+                }
+                case PipelineRun.Next.StartSearch search -> {
+                    var cached = cached(run, search.step());
+                    if (cached != null) {
+                        next = run.reuse(search.step(), cached);
+                        continue;
+                    }
+                    trials.start(run, search.step(), this::sendTrial);
+                }
+                case PipelineRun.Next.Register register -> registration.register(run, register.evaluated());
+                case PipelineRun.Next.Nothing nothing -> {
+                }
+            }
+            if (run.state.isTerminal()) {
+                registration.finished(run);
+            }
+            return;
+        }
+    }
+
+    /** Keys the step and returns a usable cache entry, unless the spec turned caching off for it. */
+    private StepCache cached(PipelineRun run, StepRun step) {
+        step.cacheKey = StepCacheKey.of(run, step, run.inputsFor(step), config.cacheVersion());
+        if (!run.spec.cacheable(step.step)) {
+            return null;
+        }
+        return StepCache.usable(step.cacheKey, storage).orElse(null);
+    }
+
+    /** A step that ran and succeeded becomes the cache entry for its key (also when its spec said not to reuse). */
+    private static void remember(StepRun step) {
+        if (step.state == RunState.SUCCEEDED && step.cacheKey != null && !step.cached) {
+            StepCache.remember(step);
+        }
+    }
+
     private void send(TaskCommand command) {
         outbox.send(TASKS_TOPIC, command.runId(), command);
     }
 
+    /** Keyed by task, not run: a search's trials spread over the partitions, hence over the workers. */
+    private void sendTrial(TaskCommand command) {
+        outbox.send(TASKS_TOPIC, command.taskId(), command);
+    }
 }

@@ -80,9 +80,13 @@ public class PipelineRun extends PanacheEntityBase {
         return run;
     }
 
-    /** What happens after an event: a task to send, the model to register, or nothing. */
+    /** What happens after an event: a task to send, a search to run, the model to register, or nothing. */
     sealed interface Next {
-        record SendTask(TaskCommand command) implements Next {
+        record SendTask(StepRun step, TaskCommand command) implements Next {
+        }
+
+        /** The train step of a spec with {@code train.search}: the control plane runs trials instead of one task. */
+        record StartSearch(StepRun step) implements Next {
         }
 
         record Register(StepRun evaluated) implements Next {
@@ -90,6 +94,48 @@ public class PipelineRun extends PanacheEntityBase {
 
         record Nothing() implements Next {
         }
+    }
+
+    /** The first step, handed to a new task. */
+    Next start() {
+        return begin(steps.getFirst());
+    }
+
+    /** Hands a step to a task (or, for register, to the control plane). */
+    Next begin(StepRun step) {
+        if (step.step == StepName.REGISTER) {
+            step.state = RunState.RUNNING;
+            step.startedAt = Instant.now();
+            return new Next.Register(steps.get(step.position - 1));
+        }
+        step.assignTask();
+        if (step.step == StepName.TRAIN && spec.steps().train().search() != null) {
+            step.state = RunState.RUNNING;
+            step.startedAt = Instant.now();
+            return new Next.StartSearch(step);
+        }
+        return new Next.SendTask(step, commandFor(step));
+    }
+
+    /** The step reuses an earlier identical execution's output, and the run moves on to the next. */
+    Next reuse(StepRun step, StepCache entry) {
+        var now = Instant.now();
+        if (state == RunState.PENDING) {
+            state = RunState.RUNNING;
+            startedAt = now;
+        }
+        step.reused(entry, now);
+        return begin(steps.get(step.position + 1));
+    }
+
+    /** A search chose its best trial: the train step succeeds with that trial's model. */
+    Next searchSucceeded(StepRun train, Map<String, String> outputs, Map<String, Double> metrics,
+            Map<String, Object> report) {
+        if (state.isTerminal() || train.state.isTerminal()) {
+            return new Next.Nothing();
+        }
+        train.succeeded(outputs, metrics, report, Instant.now());
+        return begin(steps.get(train.position + 1));
     }
 
     TaskCommand commandFor(StepRun step) {
@@ -124,14 +170,13 @@ public class PipelineRun extends PanacheEntityBase {
     }
 
     private Next advanceAfter(StepRun done) {
-        var next = steps.get(done.position + 1);
-        if (next.step == StepName.REGISTER) {
-            next.state = RunState.RUNNING;
-            next.startedAt = Instant.now();
-            return new Next.Register(done);
-        }
-        next.assignTask();
-        return new Next.SendTask(commandFor(next));
+        return begin(steps.get(done.position + 1));
+    }
+
+    /** The gate refused the evaluated model: the run fails with the numbers that failed it. */
+    void refusedByGate(String why) {
+        fail(step(StepName.REGISTER), why, Instant.now());
+        reason = why;
     }
 
     void registered(String model, int version) {
@@ -170,7 +215,7 @@ public class PipelineRun extends PanacheEntityBase {
     }
 
     /** A step sees the dataset and every output of the steps before it; later outputs win a name clash. */
-    private Map<String, String> inputsFor(StepRun step) {
+    Map<String, String> inputsFor(StepRun step) {
         var inputs = new LinkedHashMap<String, String>();
         inputs.put("dataset", dataset.sha256());
         steps.stream().filter(s -> s.position < step.position && s.outputs != null)

@@ -1,5 +1,6 @@
 package dev.cairn.api.pipelines;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cairn.contracts.ColumnType;
 import java.util.List;
 import java.util.Map;
@@ -7,22 +8,33 @@ import java.util.Map;
 /**
  * A spec as the user wrote it: every field may be absent, so defaults and precise complaints can be
  * told apart from zeros. {@link SpecValidator} turns it into a resolved {@code PipelineSpec}.
+ *
+ * @param cache {@code false} turns step caching off for the whole run (each step may also say so)
  */
-record SpecInput(String name, String dataset, String target, Map<String, ColumnType> columns, Steps steps) {
+record SpecInput(String name, String dataset, String target, Map<String, ColumnType> columns, Steps steps,
+        Boolean cache) {
 
     record Steps(Clean clean, Split split, Train train, Evaluate evaluate, Register register) {
     }
 
-    record Clean(String missing, String duplicates, String outliers) {
+    record Clean(String missing, String duplicates, String outliers, Boolean cache) {
     }
 
-    record Split(Double test, Double validation, Boolean stratify, Long seed) {
+    record Split(Double test, Double validation, Boolean stratify, Long seed, Boolean cache) {
     }
 
-    record Train(String algorithm, Map<String, Object> params) {
+    record Train(String algorithm, Map<String, Object> params, Search search, Boolean cache) {
     }
 
-    record Evaluate(List<String> metrics, String positive) {
+    /** Space values stay as written ({@code [3, 10]}, {@code {min, max, log}}, {@code {choices: [...]}}). */
+    record Search(String strategy, Integer trials, Integer parallelism, String objective, Map<String, Object> space,
+            Long seed, @JsonProperty("early_stopping") EarlyStopping earlyStopping) {
+    }
+
+    record EarlyStopping(String budget, Integer min, Integer max, Integer eta) {
+    }
+
+    record Evaluate(List<String> metrics, String positive, String gate, Boolean cache) {
     }
 
     record Register(String model) {

@@ -1,6 +1,9 @@
 package dev.cairn.api.pipelines;
 
+import dev.cairn.api.pipelines.gate.Gate;
+import dev.cairn.api.pipelines.gate.GateSyntaxException;
 import dev.cairn.api.problem.Problem.FieldError;
+import dev.cairn.api.registry.ModelAlias;
 import dev.cairn.contracts.Algorithm;
 import dev.cairn.contracts.ColumnSchema;
 import dev.cairn.contracts.ColumnType;
@@ -47,7 +50,7 @@ final class SpecValidator {
         var dataset = dataset(in);
         var clean = clean(steps.clean());
         var split = split(steps.split());
-        var train = train(steps.train());
+        var train = train(steps.train(), split);
         var evaluate = evaluate(steps.evaluate());
         var register = new PipelineSpec.RegisterStep(Optional.ofNullable(steps.register())
                 .map(SpecInput.Register::model).orElse(in.name()));
@@ -59,7 +62,7 @@ final class SpecValidator {
         }
         var pinned = dataset.name() + "@" + dataset.version();
         var spec = new PipelineSpec(in.name(), pinned, in.target(), in.columns() == null ? Map.of() : in.columns(),
-                new PipelineSpec.Steps(clean, split, train, evaluate, register));
+                new PipelineSpec.Steps(clean, split, train, evaluate, register), cache(in, steps));
         return new ValidSpec(spec, dataset);
     }
 
@@ -110,7 +113,7 @@ final class SpecValidator {
     }
 
     private PipelineSpec.CleanStep clean(SpecInput.Clean in) {
-        var clean = in == null ? new SpecInput.Clean(null, null, null) : in;
+        var clean = in == null ? new SpecInput.Clean(null, null, null, null) : in;
         return new PipelineSpec.CleanStep(
                 oneOf("steps.clean.missing", clean.missing(), MISSING, "impute-median"),
                 oneOf("steps.clean.duplicates", clean.duplicates(), DUPLICATES, "drop"),
@@ -118,7 +121,7 @@ final class SpecValidator {
     }
 
     private PipelineSpec.SplitStep split(SpecInput.Split in) {
-        var split = in == null ? new SpecInput.Split(null, null, null, null) : in;
+        var split = in == null ? new SpecInput.Split(null, null, null, null, null) : in;
         double test = Objects.requireNonNullElse(split.test(), 0.2);
         double validation = Objects.requireNonNullElse(split.validation(), 0.0);
         if (!(test > 0 && test < 1)) {
@@ -134,7 +137,7 @@ final class SpecValidator {
                 Objects.requireNonNullElse(split.seed(), 42L));
     }
 
-    private PipelineSpec.TrainStep train(SpecInput.Train in) {
+    private PipelineSpec.TrainStep train(SpecInput.Train in, PipelineSpec.SplitStep split) {
         if (in == null || in.algorithm() == null) {
             errors.add(new FieldError("steps.train.algorithm", "required; one of " + algorithmNames()));
             return null;
@@ -149,14 +152,57 @@ final class SpecValidator {
         params.keySet().stream().filter(p -> !algorithm.get().params().contains(p)).forEach(p -> errors.add(
                 new FieldError("steps.train.params." + p, "unknown parameter for " + in.algorithm() + "; known: "
                         + String.join(", ", algorithm.get().params()))));
-        return new PipelineSpec.TrainStep(in.algorithm(), params);
+        var search = in.search() == null ? null
+                : new SearchValidation(errors, algorithm.get(), METRICS).resolve(in.search(), params, split);
+        return new PipelineSpec.TrainStep(in.algorithm(), params, search);
     }
 
     private PipelineSpec.EvaluateStep evaluate(SpecInput.Evaluate in) {
         var metrics = in == null || in.metrics() == null ? METRICS : in.metrics();
         metrics.stream().filter(m -> !METRICS.contains(m)).forEach(m -> errors.add(new FieldError(
                 "steps.evaluate.metrics", "unknown metric '" + m + "'; known: " + String.join(", ", METRICS))));
-        return new PipelineSpec.EvaluateStep(metrics, in == null ? null : in.positive());
+        var gate = in == null ? null : in.gate();
+        if (gate != null) {
+            checkGate(gate, metrics);
+        }
+        return new PipelineSpec.EvaluateStep(metrics, in == null ? null : in.positive(), gate);
+    }
+
+    /** The gate must parse, and may only read metrics the evaluation measures (its own or an alias's). */
+    private void checkGate(String text, List<String> evaluated) {
+        try {
+            var gate = Gate.parse(text);
+            gate.candidateMetrics().stream().filter(m -> !evaluated.contains(m)).forEach(m -> errors.add(
+                    new FieldError("steps.evaluate.gate", "'" + m + "' is not among the evaluated metrics ("
+                            + String.join(", ", evaluated) + ")")));
+            gate.aliasMetrics().forEach(reference -> {
+                var alias = reference.substring(0, reference.indexOf('.'));
+                var metric = reference.substring(reference.indexOf('.') + 1);
+                if (!alias.matches(ModelAlias.NAME_PATTERN)) {
+                    errors.add(new FieldError("steps.evaluate.gate", "'" + alias + "' is not an alias name"));
+                } else if (!METRICS.contains(metric)) {
+                    errors.add(new FieldError("steps.evaluate.gate", "unknown metric '" + metric + "' in '"
+                            + reference + "'; known: " + String.join(", ", METRICS)));
+                }
+            });
+        } catch (GateSyntaxException e) {
+            errors.add(new FieldError("steps.evaluate.gate", e.getMessage()));
+        }
+    }
+
+    /** Run-wide {@code cache: false} turns every step off; otherwise each step's own flag (default on). */
+    private static Map<String, Boolean> cache(SpecInput in, SpecInput.Steps steps) {
+        boolean run = !Boolean.FALSE.equals(in.cache());
+        var cache = new LinkedHashMap<String, Boolean>();
+        cache.put("clean", run && flag(steps.clean() == null ? null : steps.clean().cache()));
+        cache.put("split", run && flag(steps.split() == null ? null : steps.split().cache()));
+        cache.put("train", run && flag(steps.train() == null ? null : steps.train().cache()));
+        cache.put("evaluate", run && flag(steps.evaluate() == null ? null : steps.evaluate().cache()));
+        return cache;
+    }
+
+    private static boolean flag(Boolean value) {
+        return !Boolean.FALSE.equals(value);
     }
 
     private String oneOf(String field, String value, Set<String> allowed, String fallback) {

@@ -39,6 +39,12 @@ public class StepRun extends PanacheEntity {
     @Column(columnDefinition = "jsonb")
     public Map<String, Object> report;
     public String worker;
+    /** The key this step was dispatched under (see {@link StepCacheKey}); null for register. */
+    public String cacheKey;
+    /** True when the step reused the output of an earlier identical execution instead of running. */
+    public boolean cached;
+    /** The pipeline run whose execution a cached step reused. */
+    public String cachedFrom;
     public Instant startedAt;
     public Instant finishedAt;
 
@@ -76,6 +82,27 @@ public class StepRun extends PanacheEntity {
         metrics = event.metrics();
         report = event.report();
         finishedAt = event.at();
+    }
+
+    /** Done without running: the output of an earlier execution under the same cache key. */
+    void reused(StepCache entry, Instant at) {
+        state = RunState.SUCCEEDED;
+        outputs = entry.outputs;
+        metrics = entry.metrics;
+        report = entry.report;
+        cached = true;
+        cachedFrom = entry.sourceRunId;
+        startedAt = at;
+        finishedAt = at;
+    }
+
+    /** Done by the control plane itself (a search), with what it chose. */
+    void succeeded(Map<String, String> outputs, Map<String, Double> metrics, Map<String, Object> report, Instant at) {
+        state = RunState.SUCCEEDED;
+        this.outputs = outputs;
+        this.metrics = metrics;
+        this.report = report;
+        finishedAt = at;
     }
 
     void failed(String why, Instant at) {

@@ -13,14 +13,15 @@ import java.util.Map;
  */
 public record ModelLineage(String runId, String pipelineRunId, String pipeline, String dataset,
         Integer datasetVersion, String datasetSha256, String trainSha256, String algorithm, Map<String, Object> params,
-        Long seed, Map<String, String> libraryVersions) {
+        Long seed, Map<String, String> libraryVersions, Map<String, Object> preparation) {
 
     static ModelLineage of(Lineage manifest, String pipelineRunId, String trackingRunId) {
         if (manifest == null) {
-            return new ModelLineage(trackingRunId, pipelineRunId, null, null, null, null, null, null, null, null, null);
+            return new ModelLineage(trackingRunId, pipelineRunId, null, null, null, null, null, null, null, null, null,
+                    null);
         }
         return new ModelLineage(trackingRunId, pipelineRunId, manifest.pipeline(), manifest.dataset(),
                 manifest.datasetVersion(), manifest.datasetSha256(), manifest.trainSha256(), manifest.algorithm(),
-                manifest.params(), manifest.seed(), manifest.libraryVersions());
+                manifest.params(), manifest.seed(), manifest.libraryVersions(), manifest.preparation());
     }
 }

@@ -33,6 +33,62 @@ class SpecValidatorTest {
     }
 
     @Test
+    void fillsSearchDefaultsAndResolvesCachingPerStep() {
+        // Given
+        var yaml = """
+                name: churn
+                dataset: churn
+                target: churn
+                steps:
+                  split: { validation: 0.2, seed: 9 }
+                  train:
+                    algorithm: logistic-regression
+                    cache: false
+                    search:
+                      strategy: grid
+                      space: { epochs: [1, 3], learning_rate: { min: 0.01, max: 1, log: true } }
+                """;
+        // When
+        var spec = SpecFixtures.valid(yaml).spec();
+        // Then: a grid of 3 x 5 points, every one of them tried
+        var search = spec.steps().train().search();
+        assertThat(search.trials()).isEqualTo(15);
+        assertThat(search.parallelism()).isEqualTo(2);
+        assertThat(search.objective()).isEqualTo("f1_macro");
+        assertThat(search.seed()).isEqualTo(9L);
+        assertThat(spec.cache()).containsEntry("clean", true).containsEntry("train", false);
+        assertThat(spec.cacheable(dev.cairn.contracts.StepName.SPLIT)).isTrue();
+        assertThat(spec.cacheable(dev.cairn.contracts.StepName.TRAIN)).isFalse();
+    }
+
+    @Test
+    void earlyStoppingNeedsABudgetParameterThatIsNotSearched() {
+        // Given
+        var yaml = """
+                name: churn
+                dataset: churn
+                target: churn
+                cache: false
+                steps:
+                  split: { validation: 0.2 }
+                  train:
+                    algorithm: logistic-regression
+                    search:
+                      space: { epochs: [1, 3] }
+                      early_stopping: { budget: epochs, min: 1, max: 9, eta: 1 }
+                  evaluate: { metrics: [accuracy], gate: "f1_macro > 0.5 and accuracy > production.auc" }
+                """;
+        // When
+        var problem = catchThrowableOfType(InvalidSpecException.class, () -> SpecFixtures.valid(yaml));
+        // Then
+        assertThat(problem.errors()).extracting(FieldError::field).containsExactlyInAnyOrder(
+                "steps.train.search.early_stopping.budget", "steps.train.search.early_stopping.eta",
+                "steps.evaluate.gate", "steps.evaluate.gate");
+        assertThat(problem.errors()).extracting(FieldError::message).anySatisfy(
+                m -> assertThat(m).isEqualTo("'f1_macro' is not among the evaluated metrics (accuracy)"));
+    }
+
+    @Test
     void appliesColumnTypeOverridesToTheSchemaSentToWorkers() {
         // Given
         var yaml = """
