@@ -10,7 +10,12 @@ import java.util.Optional;
  */
 public enum Algorithm {
     LOGISTIC_REGRESSION("logistic-regression", List.of("epochs", "learning_rate", "minibatch_size")),
-    CART("cart", List.of("max_depth", "min_child_weight"));
+    CART("cart", List.of("max_depth", "min_child_weight")),
+    LINEAR_SVM("linear-svm", List.of("c", "max_iterations")),
+    RANDOM_FOREST("random-forest", List.of("trees", "max_depth", "fraction_features")),
+    XGBOOST("xgboost", List.of("rounds", "max_depth", "eta", "subsample", "threads")),
+    KNN("knn", List.of("k")),
+    NAIVE_BAYES("naive-bayes", List.of("alpha"));
 
     private final String specName;
     private final List<String> params;

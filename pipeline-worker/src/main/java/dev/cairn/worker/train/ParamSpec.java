@@ -4,18 +4,28 @@ import dev.cairn.worker.task.StepFailure;
 
 /**
  * One hyperparameter an algorithm accepts: its name in the spec, whether it is a whole number, its
- * lower bound and its default.
+ * bounds and its default. The upper bound is inclusive; {@code max} is infinite when there is none.
  */
-record ParamSpec(String name, boolean whole, double min, boolean minExclusive, Number defaultValue) {
+record ParamSpec(String name, boolean whole, double min, boolean minExclusive, double max, Number defaultValue) {
 
     /** A whole number of at least {@code min}. */
     static ParamSpec whole(String name, int min, int defaultValue) {
-        return new ParamSpec(name, true, min, false, defaultValue);
+        return whole(name, min, Integer.MAX_VALUE, defaultValue);
+    }
+
+    /** A whole number from {@code min} to {@code max}, both included. */
+    static ParamSpec whole(String name, int min, int max, int defaultValue) {
+        return new ParamSpec(name, true, min, false, max, defaultValue);
     }
 
     /** A number greater than 0. */
     static ParamSpec positive(String name, double defaultValue) {
-        return new ParamSpec(name, false, 0, true, defaultValue);
+        return new ParamSpec(name, false, 0, true, Double.POSITIVE_INFINITY, defaultValue);
+    }
+
+    /** A share: greater than 0 and at most 1. */
+    static ParamSpec fraction(String name, double defaultValue) {
+        return new ParamSpec(name, false, 0, true, 1, defaultValue);
     }
 
     /** The given value checked and converted (Integer for whole numbers, Double otherwise). */
@@ -29,6 +39,9 @@ record ParamSpec(String name, boolean whole, double min, boolean minExclusive, N
         }
         if (minExclusive ? value <= min : value < min) {
             throw invalid(algorithm, given, minExclusive ? "must be greater than " + format(min) : "must be at least " + format(min));
+        }
+        if (value > max) {
+            throw invalid(algorithm, given, "must be at most " + format(max));
         }
         if (whole) {
             return (int) value; // not a ?: expression, which would promote the Integer to a Double

@@ -93,11 +93,12 @@ class PipelineStepsTest {
         // Given
         var fixture = new PipelineFixture(store);
         var dataset = fixture.upload("/data/iris.csv", "species");
-        var spec = PipelineFixture.spec("species", "xgboost", Map.of());
+        var spec = PipelineFixture.spec("species", "deep-forest", Map.of());
         // When / Then
         assertThatThrownBy(() -> fixture.runAll(spec, dataset))
                 .isInstanceOf(StepFailure.class)
-                .hasMessage("unknown algorithm 'xgboost'; known: logistic-regression, cart");
+                .hasMessage("unknown algorithm 'deep-forest'; known: logistic-regression, cart, linear-svm, random-forest, "
+                        + "xgboost, knn, naive-bayes");
     }
 
     @Test

@@ -97,8 +97,8 @@ class AlgorithmTest {
     @Test
     void rejectsAnUnknownAlgorithmListingTheKnownOnes() {
         // When / Then
-        assertThatThrownBy(() -> Algorithm.named("xgboost"))
+        assertThatThrownBy(() -> Algorithm.named("gradient-boosted-forest"))
                 .isInstanceOf(StepFailure.class)
-                .hasMessage("unknown algorithm 'xgboost'; known: logistic-regression, cart");
+                .hasMessage("unknown algorithm 'gradient-boosted-forest'; known: logistic-regression, cart, linear-svm, random-forest, xgboost, knn, naive-bayes");
     }
 }
