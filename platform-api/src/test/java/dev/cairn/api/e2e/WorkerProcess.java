@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -27,6 +29,11 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     static WorkerProcess start(String name) throws Exception {
+        return start(name, List.of());
+    }
+
+    /** @param systemProperties extra {@code -Dkey=value} settings for the worker's JVM */
+    static WorkerProcess start(String name, List<String> systemProperties) throws Exception {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException("Build the worker first (./mvnw verify from the repository root runs it "
                     + "before platform-api): missing " + JAR.normalize());
@@ -35,8 +42,10 @@ final class WorkerProcess implements AutoCloseable {
         int port = freePort();
         var log = Path.of(System.getProperty("basedir", "."), "target", name + ".log");
         var java = ProcessHandle.current().info().command().orElse("java");
-        var builder = new ProcessBuilder(java, "-Xmx1g", "-jar", JAR.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        var command = new ArrayList<>(List.of(java, "-Xmx1g"));
+        systemProperties.forEach(p -> command.add("-D" + p));
+        command.addAll(List.of("-jar", JAR.toString()));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("CAIRN_KAFKA_BOOTSTRAP", config.getValue("kafka.bootstrap.servers", String.class));
         builder.environment().put("CAIRN_STORE_ROOT", config.getValue("cairn.store.root", String.class));
         builder.environment().put("CAIRN_HTTP_PORT", String.valueOf(port));
@@ -65,6 +74,12 @@ final class WorkerProcess implements AutoCloseable {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** Ends the worker as a crash would (SIGKILL): no goodbye to the consumer group, nothing committed on the way out. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Override
