@@ -1,0 +1,25 @@
+package dev.cairn.deploy.model;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Which model version this server answers for, and where it comes from. One process serves one version. */
+@ConfigMapping(prefix = "cairn.serving")
+public interface ServingConfig {
+
+    /** The registered model's name, as clients address it in {@code /v2/models/{name}}. */
+    String modelName();
+
+    /** The registered version (e.g. {@code 3}); {@code /v2/models/{name}/versions/{v}} answers only for it. */
+    String modelVersion();
+
+    /** SHA-256 of the model package's manifest in the store: it names the package and pins its bytes. */
+    String modelPackage();
+
+    /** The deployment this server belongs to: the key of every record it publishes to {@code cairn.predictions}. */
+    String deploymentId();
+
+    /** Predict calls made on a synthetic row before the server reports ready, so the first client is not the JIT's. */
+    @WithDefault("20000")
+    int warmupRows();
+}

@@ -1,0 +1,12 @@
+package dev.cairn.deploy.predict;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Body of {@code POST /predict}: either {@code features}, one row, or {@code instances}, a batch of rows; each row
+ * names its features ({@code {"tenure": 12, "contract": "One year"}}). A missing or null feature takes the value the
+ * model imputes for it, when it has one.
+ */
+public record PredictRequest(Map<String, Object> features, List<Map<String, Object>> instances) {
+}
