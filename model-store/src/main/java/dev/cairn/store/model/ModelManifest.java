@@ -1,5 +1,6 @@
 package dev.cairn.store.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cairn.store.artifact.ArtifactRef;
 import java.time.Instant;
 import java.util.List;
@@ -17,13 +18,25 @@ import java.util.Map;
  * @param missingTokens the cell values that meant "missing" in the training data, so that serving
  *        reads a row the way training did; null in manifests written before the field existed, read
  *        as {@code MissingTokens.DEFAULT}
+ * @param referenceProfile digest of the {@link dev.cairn.store.profile.ReferenceProfile} of the training rows, which
+ *        monitoring compares live traffic with; null for packages saved without one
  */
 public record ModelManifest(int formatVersion, String framework, String frameworkVersion, String format,
         String payloadSha256, long payloadSize, String task, String target, List<InputFeature> inputSignature,
         List<String> labels, List<ColumnTransform> preprocessing, Map<String, Double> metrics, Lineage lineage,
-        Instant createdAt, List<String> missingTokens) {
+        Instant createdAt, List<String> missingTokens,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String referenceProfile) {
 
     public static final int CURRENT_FORMAT_VERSION = 1;
+
+    /** Without a reference profile (attached later with {@link #withReferenceProfile}). */
+    public ModelManifest(int formatVersion, String framework, String frameworkVersion, String format,
+            String payloadSha256, long payloadSize, String task, String target, List<InputFeature> inputSignature,
+            List<String> labels, List<ColumnTransform> preprocessing, Map<String, Double> metrics, Lineage lineage,
+            Instant createdAt, List<String> missingTokens) {
+        this(formatVersion, framework, frameworkVersion, format, payloadSha256, payloadSize, task, target,
+                inputSignature, labels, preprocessing, metrics, lineage, createdAt, missingTokens, null);
+    }
 
     /** The original shape, without {@code missingTokens} (serving then uses the default tokens). */
     public ModelManifest(int formatVersion, String framework, String frameworkVersion, String format,
@@ -31,13 +44,21 @@ public record ModelManifest(int formatVersion, String framework, String framewor
             List<String> labels, List<ColumnTransform> preprocessing, Map<String, Double> metrics, Lineage lineage,
             Instant createdAt) {
         this(formatVersion, framework, frameworkVersion, format, payloadSha256, payloadSize, task, target,
-                inputSignature, labels, preprocessing, metrics, lineage, createdAt, null);
+                inputSignature, labels, preprocessing, metrics, lineage, createdAt, null, null);
     }
 
     /** The same package with other metrics, e.g. the test metrics the evaluate step adds; the payload is shared. */
     public ModelManifest withMetrics(Map<String, Double> newMetrics) {
         return new ModelManifest(formatVersion, framework, frameworkVersion, format, payloadSha256, payloadSize, task,
-                target, inputSignature, labels, preprocessing, newMetrics, lineage, createdAt, missingTokens);
+                target, inputSignature, labels, preprocessing, newMetrics, lineage, createdAt, missingTokens,
+                referenceProfile);
+    }
+
+    /** The same package with the digest of its training data's reference profile. */
+    public ModelManifest withReferenceProfile(String profileSha256) {
+        return new ModelManifest(formatVersion, framework, frameworkVersion, format, payloadSha256, payloadSize, task,
+                target, inputSignature, labels, preprocessing, metrics, lineage, createdAt, missingTokens,
+                profileSha256);
     }
 
     /** The same package naming another payload (and how it is encoded). */
@@ -45,6 +66,6 @@ public record ModelManifest(int formatVersion, String framework, String framewor
             List<String> newLabels) {
         return new ModelManifest(CURRENT_FORMAT_VERSION, newFramework, newFrameworkVersion, newFormat,
                 payload.sha256(), payload.size(), task, target, inputSignature, newLabels, preprocessing, metrics,
-                lineage, createdAt, missingTokens);
+                lineage, createdAt, missingTokens, referenceProfile);
     }
 }
