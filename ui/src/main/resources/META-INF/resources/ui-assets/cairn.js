@@ -139,6 +139,7 @@ const cairn = (() => {
     const source = new EventSource("/ui/pipeline-runs/" + id + "/events");
     source.addEventListener("run", e => {
       const run = JSON.parse(e.data);
+      element.dataset.states = ((element.dataset.states || "") + " " + run.state).trim(); // what this page saw, in order
       const banner = document.getElementById("run-banner");
       banner.className = "banner " + run.state;
       banner.textContent = run.state + (run.reason ? ": " + run.reason : "");
