@@ -15,6 +15,7 @@ final class StackSummary {
         out.println(state.readyInMillis() == null
                 ? "Cairn is starting (pid " + state.pid() + ")."
                 : "Cairn is up (pid %d, ready in %.1f s).".formatted(state.pid(), state.readyInMillis() / 1000.0));
+        line(out, "Web UI", state.apiUrl() == null ? null : state.apiUrl() + "/ui/ (log in as one of the users below)");
         line(out, "API", state.apiUrl() == null ? null : state.apiUrl() + "/api");
         line(out, "OpenAPI", state.apiUrl() == null ? null : state.apiUrl() + "/q/openapi");
         line(out, "Swagger UI", state.swaggerUiUrl());
@@ -44,7 +45,8 @@ final class StackSummary {
         line(out, "Token URL", KeycloakTokens.keycloakTokenUrl(state.oidcUrl()));
         line(out, "Admin", state.keycloakUrl() + "/admin/ (Keycloak admin console, user and password in "
                 + workspace.show(Path.of(state.credentialsFile())) + ")");
-        line(out, "Users", "ana (data-scientist), sam (sre), ada (admin), cid (ci): password grant via client cairn-cli");
+        line(out, "Users", "ana (data-scientist), sam (sre), ada (admin), cid (ci): the web UI's login page, or the "
+                + "password grant via client cairn-cli");
         line(out, "CI client", "cairn-ci (roles ci, release-manager): client credentials");
         line(out, "Passwords", workspace.show(Path.of(state.credentialsFile())) + " (./cairn commands log in as ada)");
     }

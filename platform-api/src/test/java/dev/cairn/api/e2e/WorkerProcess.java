@@ -17,9 +17,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A real pipeline worker: the packaged {@code pipeline-worker} app in its own JVM, pointed at the
- * test's Kafka broker and artifact store, exactly as {@code ./cairn up} runs it.
+ * test's Kafka broker and artifact store, exactly as {@code ./cairn up} runs it. Public for the UI's browser journeys.
  */
-final class WorkerProcess implements AutoCloseable {
+public final class WorkerProcess implements AutoCloseable {
     private static final Path JAR = Path.of(System.getProperty("basedir", "."), "..", "pipeline-worker", "target",
             "quarkus-app", "quarkus-run.jar");
     private final Process process;
@@ -28,12 +28,12 @@ final class WorkerProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static WorkerProcess start(String name) throws Exception {
+    public static WorkerProcess start(String name) throws Exception {
         return start(name, List.of());
     }
 
     /** @param systemProperties extra {@code -Dkey=value} settings for the worker's JVM */
-    static WorkerProcess start(String name, List<String> systemProperties) throws Exception {
+    public static WorkerProcess start(String name, List<String> systemProperties) throws Exception {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException("Build the worker first (./mvnw verify from the repository root runs it "
                     + "before platform-api): missing " + JAR.normalize());

@@ -1,0 +1,235 @@
+package dev.cairn.api.ui.browser;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.cairn.api.e2e.WorkerProcess;
+import dev.cairn.cli.stack.DevStackResource;
+import dev.cairn.cli.stack.KeycloakResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A newcomer's lifecycle in a real browser (headless Chromium) against the running platform, a real Keycloak (login
+ * through the authorization code flow with PKCE) and a real pipeline worker: log in, upload the churn data set,
+ * submit a pipeline (first with a mistake), watch it finish live, compare two runs, promote the model, and see it all
+ * in the audit log as an SRE. The journeys build on each other, so they run in order and share one browser. Each
+ * saves a screenshot under target/screenshots/.
+ *
+ * <p>About 2 minutes on two cores, most of it Keycloak's start (shared with the other real-token tests) and two
+ * training runs.
+ */
+@QuarkusTest
+@WithTestResource(value = DevStackResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KeycloakResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class UiJourneysTest {
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(180);
+    private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 6);
+    private static final String DATASET = "churn-ui-" + SUFFIX;
+    private static final String PIPELINE = "churn-ui-" + SUFFIX;
+    private static final String MODEL = "churn-ui-" + SUFFIX;
+    private static WorkerProcess worker;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Browser.installed(), "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        worker = WorkerProcess.start("worker-ui");
+    }
+
+    /** Opened on first use: the platform's port is known once the first test method runs, not in @BeforeAll. */
+    @BeforeEach
+    void openBrowser() throws Exception {
+        if (browser == null) {
+            browser = Browser.open("http://127.0.0.1:" + RestAssured.port);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (worker != null) {
+            worker.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aDataScientistLogsInThroughKeycloak() throws Exception {
+        // Given
+        browser.go("/ui/datasets");
+        browser.await("#username", 20);
+        browser.screenshot("01-keycloak-login");
+        // When
+        browser.logIn("ana", KeycloakResource.password("ana"));
+        // Then
+        assertThat(browser.path()).isEqualTo("/ui/datasets");
+        assertThat(browser.find("#upload-form").isDisplayed()).isTrue();
+        assertThat(browser.driver().findElements(By.cssSelector("a[href='/ui/audit']"))).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void sheUploadsADataSetAndSeesItsSchemaQualityAndPreview() throws Exception {
+        // Given
+        browser.go("/ui/datasets");
+        browser.find("#upload-name").sendKeys(DATASET);
+        browser.find("#upload-file").sendKeys(churnCsv().toString());
+        // When
+        browser.find("#upload-button").click();
+        // Then
+        browser.awaitText("h1", DATASET, 30);
+        assertThat(browser.path()).isEqualTo("/ui/datasets/" + DATASET + "/versions/1");
+        assertThat(browser.driver().findElements(By.cssSelector("#schema tbody tr"))).hasSize(20);
+        assertThat(browser.find("#quality .tile b").getText()).isEqualTo("7043");
+        assertThat(browser.driver().findElements(By.cssSelector("#preview tbody tr"))).hasSize(20);
+        browser.screenshot("02-dataset");
+    }
+
+    @Test
+    @Order(3)
+    void sheSubmitsAPipelineSeesHerMistakeInPlaceAndWatchesTheRunFinishLive() throws Exception {
+        // Given
+        browser.find("#train-on-this").click();
+        browser.await("#spec-form", 10);
+        replace("input[name=name]", PIPELINE);
+        replace("input[name=model]", MODEL);
+        replace("#spec-target", "churned"); // a column the data set does not have
+        new Select(browser.find("#spec-algorithm")).selectByVisibleText("cart");
+        browser.find("#spec-submit").click();
+        browser.await("#spec-problems-errors li[data-field=target]", 10);
+        browser.screenshot("03-pipeline-validation");
+        replace("#spec-target", "churn");
+        // When
+        browser.find("#spec-submit").click();
+        browser.await("[data-live-run]", 10);
+        ((JavascriptExecutor) browser.driver()).executeScript("window.cairnSamePage = true");
+        // Then
+        browser.awaitText("#run-banner", "SUCCEEDED", (int) RUN_TIMEOUT.toSeconds());
+        var live = browser.find("[data-live-run]");
+        assertThat(live.getDomAttribute("data-states")).endsWith("SUCCEEDED").doesNotStartWith("SUCCEEDED");
+        assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.cairnSamePage")).isEqualTo(true);
+        assertThat(browser.driver().findElements(By.cssSelector("#steps .state"))).extracting(e -> e.getText())
+                .containsOnly("SUCCEEDED");
+        assertThat(browser.driver().findElements(By.cssSelector("#run-curves canvas"))).isNotEmpty();
+        browser.awaitText("#run-model", MODEL + " v1", 10);
+        browser.screenshot("04-pipeline-run-live");
+    }
+
+    @Test
+    @Order(4)
+    void sheComparesTwoRunsSideBySide() throws Exception {
+        // Given: a second run of the same pipeline with another algorithm, submitted by CI through the API
+        var second = given().auth().oauth2(KeycloakResource.ciAccessToken()).contentType("application/yaml")
+                .body(spec("logistic-regression").getBytes(StandardCharsets.UTF_8)).post("/api/pipeline-runs")
+                .then().statusCode(201).extract().<String> path("id");
+        awaitEnd(second);
+        browser.go("/ui/runs?experiment=" + PIPELINE);
+        var picks = browser.driver().findElements(By.cssSelector("#runs input.pick"));
+        assertThat(picks).hasSize(2);
+        picks.forEach(pick -> pick.click());
+        // When
+        browser.find("#compare-button").click();
+        // Then
+        browser.await("#compare-runs", 10);
+        assertThat(browser.driver().findElements(By.cssSelector("#compare-runs thead th code"))).hasSize(2);
+        assertThat(browser.driver().findElements(By.cssSelector("#compare-params td.differs"))).isNotEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("#compare-metrics tr"))).hasSizeGreaterThan(2);
+        assertThat(browser.driver().findElements(By.cssSelector("#compare-curves canvas"))).isNotEmpty();
+        browser.screenshot("05-compare-runs");
+    }
+
+    @Test
+    @Order(5)
+    void sheMovesStagingButOnlyAReleaseManagerPromotesToProduction() throws Exception {
+        // Given
+        browser.go("/ui/models/" + MODEL + "/versions/1");
+        assertThat(browser.find("#promote-alias option[value=production]").getDomAttribute("disabled")).isNotNull();
+        assertThat(browser.driver().findElements(By.cssSelector("#confusion-matrix tbody td"))).hasSize(4);
+        new Select(browser.find("#promote-alias")).selectByValue("staging");
+        browser.find("#promote-button").click();
+        browser.awaitText("#promote-result", "staging now points at v1", 10);
+        logOutAndIn("ada");
+        browser.go("/ui/models/" + MODEL + "/versions/1");
+        new Select(browser.find("#promote-alias")).selectByValue("production");
+        // When
+        browser.find("#promote-button").click();
+        // Then
+        browser.awaitText("#promote-result", "production now points at v1", 10);
+        browser.awaitText("h1", "production", 10); // the page reloads with the alias
+        browser.screenshot("06-model-version-promoted");
+    }
+
+    @Test
+    @Order(6)
+    void anSreSeesNoUploadButSeesTheAuditLogOfThePromotions() throws Exception {
+        // Given
+        logOutAndIn("sam");
+        assertThat(browser.driver().findElements(By.cssSelector("#upload-form"))).isEmpty();
+        // When
+        browser.find("a[href='/ui/audit']").click();
+        browser.find("#audit-verify").click();
+        // Then
+        browser.awaitText("#verify-report", "The chain verifies", 10);
+        var entries = browser.find("#audit tbody").getText();
+        assertThat(entries).contains("alias.moved").contains("model:" + MODEL + "/alias:production").contains("ada")
+                .contains("model:" + MODEL + "/alias:staging").contains("ana");
+        browser.screenshot("07-audit-log");
+    }
+
+    private static void logOutAndIn(String user) {
+        browser.find("#logout").click();
+        browser.await("#log-in-again", 20).click();
+        browser.logIn(user, KeycloakResource.password(user));
+    }
+
+    private static void replace(String css, String text) {
+        var input = browser.find(css);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private static String spec(String algorithm) {
+        return """
+                name: %s
+                dataset: %s
+                target: churn
+                steps:
+                  split: { test: 0.2, seed: 42 }
+                  train: { algorithm: %s }
+                  register: { model: %s }
+                """.formatted(PIPELINE, DATASET, algorithm, MODEL);
+    }
+
+    private static void awaitEnd(String id) {
+        var token = KeycloakResource.ciAccessToken();
+        await("pipeline run " + id).atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> given()
+                .auth().oauth2(token).get("/api/pipeline-runs/" + id).then().extract().<String> path("state")
+                .matches("SUCCEEDED|FAILED|CANCELLED"));
+    }
+
+    private static Path churnCsv() {
+        return Path.of(System.getProperty("basedir", "."), "..", "demo", "churn.csv").toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,228 @@
+// Cairn web UI: small behaviours on server-rendered pages. Actions go to /ui endpoints with the session cookie and
+// the X-Cairn-UI header (the server refuses actions without it: a cross-site form cannot send it).
+"use strict";
+const cairn = (() => {
+  const HEADER = { "X-Cairn-UI": "1" };
+  const COLORS = ["#2f6fde", "#d92d20", "#12b76a", "#f79009", "#7a5af8", "#0e9384", "#c11574", "#667085"];
+
+  function localTimes(root) {
+    root.querySelectorAll("time").forEach(t => {
+      const d = new Date(t.textContent.trim());
+      if (!isNaN(d)) { t.title = t.textContent.trim(); t.textContent = d.toLocaleString(); }
+    });
+  }
+
+  /** Shows an RFC 9457 problem (title, detail, each field error with its path) or a success message in a box. */
+  function show(box, problem, ok) {
+    box.className = "problem-box " + (ok ? "ok" : "bad");
+    box.replaceChildren();
+    if (ok) { box.textContent = problem; return; }
+    const head = document.createElement("div");
+    head.innerHTML = "<b></b> <span></span>";
+    head.querySelector("b").textContent = problem.title || "Refused";
+    head.querySelector("span").textContent = problem.detail || "";
+    box.append(head);
+    if (Array.isArray(problem.errors) && problem.errors.length) {
+      const list = document.createElement("ul");
+      list.id = box.id + "-errors";
+      problem.errors.forEach(e => {
+        const item = document.createElement("li");
+        item.innerHTML = "<code></code> <span></span>";
+        item.querySelector("code").textContent = e.field;
+        item.querySelector("span").textContent = e.message;
+        item.dataset.field = e.field;
+        list.append(item);
+      });
+      box.append(list);
+    }
+  }
+
+  function problemOf(status, text) {
+    try { return JSON.parse(text); } catch (e) { return { title: "HTTP " + status, detail: text.slice(0, 300) }; }
+  }
+
+  /** Upload with a progress bar: XMLHttpRequest reports upload progress, fetch does not. */
+  function upload(form) {
+    const file = form.querySelector("#upload-file").files[0];
+    const name = form.querySelector("#upload-name").value.trim();
+    const missing = form.querySelector("#upload-missing").value;
+    const bar = document.getElementById("upload-progress"), percent = document.getElementById("upload-percent");
+    const box = document.getElementById("upload-result");
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/ui/datasets/" + encodeURIComponent(name) + "?missing=" + encodeURIComponent(missing));
+    xhr.setRequestHeader("Content-Type", "text/csv");
+    xhr.setRequestHeader("X-Cairn-UI", "1");
+    bar.hidden = false; bar.value = 0; box.replaceChildren(); box.className = "problem-box";
+    form.querySelector("button").disabled = true;
+    xhr.upload.onprogress = e => {
+      if (e.lengthComputable) { bar.value = Math.round(100 * e.loaded / e.total); percent.textContent = bar.value + "% sent"; }
+    };
+    xhr.onload = () => {
+      form.querySelector("button").disabled = false;
+      if (xhr.status === 200 || xhr.status === 201) {
+        const v = JSON.parse(xhr.responseText);
+        percent.textContent = "checked: " + v.rows + " rows";
+        window.location = "/ui/datasets/" + v.name + "/versions/" + v.version;
+      } else {
+        percent.textContent = "";
+        show(box, problemOf(xhr.status, xhr.responseText), false);
+      }
+    };
+    xhr.onerror = () => { form.querySelector("button").disabled = false; show(box, { title: "Upload failed", detail: "network error" }, false); };
+    xhr.send(file);
+  }
+
+  /** Builds the YAML spec from the form's fields, so the editor always shows exactly what will be submitted. */
+  function specFromForm(form) {
+    const v = n => form.elements[n].value.trim();
+    const lines = ["name: " + v("name"), "dataset: " + v("dataset"), "target: " + v("target"), "steps:",
+      "  clean: { missing: " + v("missing") + ", duplicates: drop }",
+      "  split: { test: " + v("test") + ", seed: " + v("seed") + " }",
+      "  train: { algorithm: " + v("algorithm") + " }",
+      "  evaluate: { metrics: [accuracy, f1_macro] }",
+      "  register: { model: " + v("model") + " }"];
+    return lines.join("\n") + "\n";
+  }
+
+  /** Marks the editor lines that an error's field path names (the last path segment's key). */
+  function markLines(editor, errors) {
+    const lines = editor.value.split("\n");
+    const gutter = document.getElementById("spec-lines");
+    const marks = [];
+    (errors || []).forEach(e => {
+      const key = String(e.field).split(".").pop().replace(/\[\d+\]$/, "");
+      const index = lines.findIndex(l => new RegExp("(^|[\\s{,])" + key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "\\s*:").test(l));
+      if (index >= 0) marks.push("line " + (index + 1) + ": " + e.field);
+    });
+    gutter.textContent = marks.join(" · ");
+  }
+
+  function submitSpec(editor) {
+    const box = document.getElementById("spec-problems");
+    fetch("/ui/pipeline-runs", { method: "POST", headers: { ...HEADER, "Content-Type": "application/yaml" }, body: editor.value })
+      .then(async r => {
+        const text = await r.text();
+        if (r.status === 201) { window.location = "/ui/pipeline-runs/" + JSON.parse(text).id; return; }
+        const problem = problemOf(r.status, text);
+        show(box, problem, false);
+        markLines(editor, problem.errors);
+      });
+  }
+
+  function lineChart(canvas, title, datasets, xTitle) {
+    return new Chart(canvas, {
+      type: "line",
+      data: { datasets },
+      options: { animation: false, maintainAspectRatio: false, parsing: false,
+        plugins: { title: { display: true, text: title }, legend: { display: datasets.length > 1 } },
+        scales: { x: { type: "linear", title: { display: true, text: xTitle || "step" } } } }
+    });
+  }
+
+  /** Curves of one run, drawn as points arrive: one chart per metric key. */
+  function curves(container, charts, histories) {
+    Object.keys(histories).sort().forEach(key => {
+      const points = histories[key].map(p => ({ x: p[0], y: p[1] }));
+      if (!charts[key]) {
+        const box = document.createElement("div"); box.className = "chart";
+        const canvas = document.createElement("canvas"); box.append(canvas); container.append(box);
+        charts[key] = lineChart(canvas, key, [{ label: key, data: points, borderColor: COLORS[0], pointRadius: 2 }]);
+      } else {
+        charts[key].data.datasets[0].data = points; charts[key].update();
+      }
+    });
+  }
+
+  function liveRun(element) {
+    const id = element.dataset.liveRun;
+    const charts = {};
+    const source = new EventSource("/ui/pipeline-runs/" + id + "/events");
+    source.addEventListener("run", e => {
+      const run = JSON.parse(e.data);
+      element.dataset.states = ((element.dataset.states || "") + " " + run.state).trim(); // what this page saw, in order
+      const banner = document.getElementById("run-banner");
+      banner.className = "banner " + run.state;
+      banner.textContent = run.state + (run.reason ? ": " + run.reason : "");
+      document.getElementById("run-state").textContent = run.state;
+      document.getElementById("run-state").className = "state " + run.state;
+      run.steps.forEach(s => {
+        const row = document.getElementById("step-" + s.step);
+        row.querySelector(".state").textContent = s.state;
+        row.querySelector(".state").className = "state " + s.state;
+        row.querySelector(".reason").textContent = s.reason || "";
+        row.querySelector(".took").textContent = s.took || "";
+        row.querySelector(".metrics").textContent = Object.entries(s.metrics || {})
+          .map(([k, v]) => k + " " + (+v).toFixed(4)).join(" · ");
+        row.querySelector(".worker").textContent = s.worker || "";
+      });
+      if (run.model) {
+        const link = document.getElementById("run-model");
+        link.href = "/ui/models/" + run.model.name + "/versions/" + run.model.version;
+        link.textContent = run.model.name + " v" + run.model.version;
+      }
+      curves(document.getElementById("run-curves"), charts, run.curves || {});
+      if (run.finished) { source.close(); element.dataset.finished = "true"; }
+    });
+    source.onerror = () => { if (element.dataset.finished) source.close(); };
+  }
+
+  function compareCharts(element) {
+    const data = JSON.parse(document.getElementById("compare-data").textContent);
+    Object.keys(data.curves).sort().forEach(key => {
+      const box = document.createElement("div"); box.className = "chart";
+      const canvas = document.createElement("canvas"); box.append(canvas); element.append(box);
+      const sets = data.runs.map((run, i) => ({ label: run, borderColor: COLORS[i % COLORS.length], pointRadius: 2,
+        data: (data.curves[key][run] || []).map(p => ({ x: p[0], y: p[1] })) }));
+      lineChart(canvas, key, sets);
+    });
+  }
+
+  function versionCharts(element) {
+    const data = JSON.parse(document.getElementById("versions-data").textContent);
+    const sets = Object.keys(data).sort().map((key, i) => ({ label: key, borderColor: COLORS[i % COLORS.length],
+      pointRadius: 3, data: data[key].map(p => ({ x: p[0], y: p[1] })) }));
+    if (sets.length) { const canvas = document.createElement("canvas"); element.append(canvas); lineChart(canvas, "metrics by version", sets, "version"); }
+  }
+
+  function promote(form) {
+    const box = document.getElementById("promote-result");
+    const alias = form.elements.alias.value;
+    fetch(form.dataset.action + "/" + encodeURIComponent(alias), { method: "POST",
+      headers: { ...HEADER, "Content-Type": "application/json" }, body: JSON.stringify({ version: +form.elements.version.value }) })
+      .then(async r => {
+        const text = await r.text();
+        if (r.ok) { show(box, alias + " now points at v" + JSON.parse(text).version, true); setTimeout(() => location.reload(), 600); }
+        else show(box, problemOf(r.status, text), false);
+      });
+  }
+
+  function compareSelected() {
+    const ids = [...document.querySelectorAll("input.pick:checked")].map(c => "id=" + encodeURIComponent(c.value));
+    const button = document.getElementById("compare-button");
+    if (button) { button.disabled = ids.length < 2; button.dataset.href = "/ui/runs/compare?" + ids.join("&"); }
+  }
+
+  function wire(root) {
+    localTimes(root);
+    root.querySelectorAll("form[data-upload]").forEach(f => f.addEventListener("submit", e => { e.preventDefault(); upload(f); }));
+    root.querySelectorAll("form[data-promote]").forEach(f => f.addEventListener("submit", e => { e.preventDefault(); promote(f); }));
+    root.querySelectorAll("input.pick").forEach(c => c.addEventListener("change", compareSelected));
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    wire(document);
+    const spec = document.getElementById("spec-form"), editor = document.getElementById("spec-editor");
+    if (spec && editor) {
+      spec.addEventListener("input", () => { editor.value = specFromForm(spec); });
+      if (!editor.value.trim()) editor.value = specFromForm(spec);
+      document.getElementById("spec-submit").addEventListener("click", () => submitSpec(editor));
+    }
+    const live = document.querySelector("[data-live-run]"); if (live) liveRun(live);
+    const compare = document.getElementById("compare-curves"); if (compare) compareCharts(compare);
+    const versions = document.getElementById("version-curves"); if (versions) versionCharts(versions);
+    const button = document.getElementById("compare-button");
+    if (button) button.addEventListener("click", () => { window.location = button.dataset.href; });
+  });
+  document.addEventListener("htmx:afterSwap", e => { wire(e.target); compareSelected(); });
+  return { show };
+})();
