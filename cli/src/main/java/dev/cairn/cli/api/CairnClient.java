@@ -115,7 +115,7 @@ public final class CairnClient {
     /** @param state PENDING, RUNNING, SUCCEEDED, FAILED or CANCELLED */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PipelineRun(String id, String pipeline, String state, String reason, List<Step> steps, JsonNode metrics,
-                              ModelRef model) {
+                              ModelRef model, String createdAt, String finishedAt) {
         public boolean finished() {
             return List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(state);
         }
