@@ -20,9 +20,10 @@ const cairn = (() => {
     const head = document.createElement("div");
     head.innerHTML = "<b></b> <span></span>";
     head.querySelector("b").textContent = problem.title || "Refused";
-    head.querySelector("span").textContent = problem.detail || "";
+    const fields = Array.isArray(problem.errors) && problem.errors.length;
+    head.querySelector("span").textContent = fields ? "" : problem.detail || ""; // the list says it field by field
     box.append(head);
-    if (Array.isArray(problem.errors) && problem.errors.length) {
+    if (fields) {
       const list = document.createElement("ul");
       list.id = box.id + "-errors";
       problem.errors.forEach(e => {
@@ -119,14 +120,40 @@ const cairn = (() => {
     });
   }
 
-  /** Curves of one run, drawn as points arrive: one chart per metric key. */
+  /** Values as the tables print them: counts without decimals, scores with four. */
+  function number(v) { return Number.isInteger(+v) ? String(+v) : (+v).toFixed(4); }
+
+  /** A metric with one point is a score, not a curve: scores in [0, 1] share one bar chart, one bar per run. */
+  function isScore(key, points) { return points.length === 1 && !key.includes(".") && points[0][1] >= 0 && points[0][1] <= 1; }
+
+  function barChart(canvas, title, labels, datasets) {
+    return new Chart(canvas, { type: "bar", data: { labels, datasets },
+      options: { animation: false, maintainAspectRatio: false, plugins: { title: { display: true, text: title },
+        legend: { display: datasets.length > 1 } }, scales: { y: { min: 0, max: 1 } } } });
+  }
+
+  function chartBox(container, id) {
+    const box = document.createElement("div"); box.className = "chart"; if (id) box.id = id;
+    const canvas = document.createElement("canvas"); box.append(canvas); container.append(box);
+    return canvas;
+  }
+
+  /** Curves of one run, drawn as points arrive: a line chart per metric with a history, one bar chart of scores. */
   function curves(container, charts, histories) {
-    Object.keys(histories).sort().forEach(key => {
+    const scores = Object.keys(histories).sort().filter(k => isScore(k, histories[k]));
+    if (scores.length) {
+      const values = scores.map(k => histories[k][0][1]);
+      if (!charts.__scores) {
+        charts.__scores = barChart(chartBox(container, "run-scores"), "scores", scores,
+          [{ label: "value", data: values, backgroundColor: COLORS[0] }]);
+      } else {
+        charts.__scores.data.labels = scores; charts.__scores.data.datasets[0].data = values; charts.__scores.update();
+      }
+    }
+    Object.keys(histories).sort().filter(k => histories[k].length > 1).forEach(key => {
       const points = histories[key].map(p => ({ x: p[0], y: p[1] }));
       if (!charts[key]) {
-        const box = document.createElement("div"); box.className = "chart";
-        const canvas = document.createElement("canvas"); box.append(canvas); container.append(box);
-        charts[key] = lineChart(canvas, key, [{ label: key, data: points, borderColor: COLORS[0], pointRadius: 2 }]);
+        charts[key] = lineChart(chartBox(container), key, [{ label: key, data: points, borderColor: COLORS[0], pointRadius: 2 }]);
       } else {
         charts[key].data.datasets[0].data = points; charts[key].update();
       }
@@ -152,7 +179,7 @@ const cairn = (() => {
         row.querySelector(".reason").textContent = s.reason || "";
         row.querySelector(".took").textContent = s.took || "";
         row.querySelector(".metrics").textContent = Object.entries(s.metrics || {})
-          .map(([k, v]) => k + " " + (+v).toFixed(4)).join(" · ");
+          .map(([k, v]) => k + " " + number(v)).join(" · ");
         row.querySelector(".worker").textContent = s.worker || "";
       });
       if (run.model) {
@@ -166,14 +193,20 @@ const cairn = (() => {
     source.onerror = () => { if (element.dataset.finished) source.close(); };
   }
 
+  /** Runs overlaid: one colour per run; curves as lines, single scores as grouped bars. */
   function compareCharts(element) {
     const data = JSON.parse(document.getElementById("compare-data").textContent);
-    Object.keys(data.curves).sort().forEach(key => {
-      const box = document.createElement("div"); box.className = "chart";
-      const canvas = document.createElement("canvas"); box.append(canvas); element.append(box);
+    const keys = Object.keys(data.curves).sort();
+    const single = k => data.runs.every(run => !data.curves[k][run] || data.curves[k][run].length <= 1);
+    const scores = keys.filter(k => single(k) && data.runs.some(run => data.curves[k][run] && isScore(k, data.curves[k][run])));
+    if (scores.length) {
+      barChart(chartBox(element, "compare-scores"), "scores", scores, data.runs.map((run, i) => ({ label: run,
+        backgroundColor: COLORS[i % COLORS.length], data: scores.map(k => data.curves[k][run] ? data.curves[k][run][0][1] : null) })));
+    }
+    keys.filter(k => !single(k)).forEach(key => {
       const sets = data.runs.map((run, i) => ({ label: run, borderColor: COLORS[i % COLORS.length], pointRadius: 2,
         data: (data.curves[key][run] || []).map(p => ({ x: p[0], y: p[1] })) }));
-      lineChart(canvas, key, sets);
+      lineChart(chartBox(element), key, sets);
     });
   }
 
@@ -213,7 +246,7 @@ const cairn = (() => {
     wire(document);
     const spec = document.getElementById("spec-form"), editor = document.getElementById("spec-editor");
     if (spec && editor) {
-      spec.addEventListener("input", () => { editor.value = specFromForm(spec); });
+      ["input", "change"].forEach(type => spec.addEventListener(type, () => { editor.value = specFromForm(spec); }));
       if (!editor.value.trim()) editor.value = specFromForm(spec);
       document.getElementById("spec-submit").addEventListener("click", () => submitSpec(editor));
     }

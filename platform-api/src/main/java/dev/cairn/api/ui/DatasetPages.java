@@ -5,8 +5,7 @@ import dev.cairn.api.datasets.DatasetResource;
 import dev.cairn.api.datasets.DatasetVersion;
 import dev.cairn.api.problem.NotFoundException;
 import dev.cairn.store.artifact.ArtifactStorage;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.Engine;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,17 +30,14 @@ public class DatasetPages {
     private final DatasetQueries queries;
     private final DatasetResource api;
     private final ArtifactStorage storage;
-    private final Template datasets;
-    private final Template dataset;
+    private final Engine templates;
 
-    DatasetPages(Page page, DatasetQueries queries, DatasetResource api, ArtifactStorage storage,
-            @Location("datasets.html") Template datasets, @Location("dataset.html") Template dataset) {
+    DatasetPages(Page page, DatasetQueries queries, DatasetResource api, ArtifactStorage storage, Engine templates) {
         this.page = page;
         this.queries = queries;
         this.api = api;
         this.storage = storage;
-        this.datasets = datasets;
-        this.dataset = dataset;
+        this.templates = templates;
     }
 
     @GET
@@ -54,7 +50,7 @@ public class DatasetPages {
     @Path("/datasets")
     @RolesAllowed({ Roles.DATA_SCIENTIST, Roles.CI, Roles.SRE, Roles.ADMIN })
     public TemplateInstance list() {
-        return page.of(datasets, "datasets").data("datasets", queries.datasets());
+        return page.of(templates.getTemplate("datasets.html"), "datasets").data("datasets", queries.datasets());
     }
 
     @GET
@@ -67,7 +63,7 @@ public class DatasetPages {
         try (InputStream bytes = storage.open(found.sha256)) {
             preview = Preview.read(bytes, Preview.ROWS);
         }
-        return page.of(dataset, "datasets").data("dataset", found).data("quality", DataQuality.of(found.schema))
+        return page.of(templates.getTemplate("dataset.html"), "datasets").data("dataset", found).data("quality", DataQuality.of(found.schema))
                 .data("preview", preview).data("versions", queries.datasetVersions(name));
     }
 

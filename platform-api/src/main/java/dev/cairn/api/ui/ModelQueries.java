@@ -41,8 +41,11 @@ class ModelQueries {
             return version > 1 ? version - 1 : null;
         }
 
-        public List<Map.Entry<String, Double>> metricList() {
-            return new ArrayList<>(new TreeMap<>(metrics).entrySet());
+        /** The metrics by name, values written as the tables write them. */
+        public List<Map.Entry<String, String>> metricList() {
+            var list = new ArrayList<Map.Entry<String, String>>();
+            new TreeMap<>(metrics).forEach((k, v) -> list.add(Map.entry(k, RunQueries.format(v))));
+            return list;
         }
 
         public String metricText() {

@@ -1,5 +1,6 @@
 package dev.cairn.api.ui;
 
+import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,7 +14,7 @@ class Page {
         this.identity = identity;
     }
 
-    TemplateInstance of(io.quarkus.qute.Template template, String menu) {
+    TemplateInstance of(Template template, String menu) {
         return template.data("viewer", Viewer.of(identity)).data("menu", menu);
     }
 

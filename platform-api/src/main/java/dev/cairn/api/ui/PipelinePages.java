@@ -4,8 +4,7 @@ import dev.cairn.api.Roles;
 import dev.cairn.api.pipelines.PipelineRunResource;
 import dev.cairn.api.problem.NotFoundException;
 import dev.cairn.contracts.Algorithm;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.Engine;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,27 +31,22 @@ public class PipelinePages {
     private final PipelineRunQueries runs;
     private final DatasetQueries datasets;
     private final PipelineRunResource api;
-    private final Templates templates;
-
-    /** The page's templates, injected together to keep the constructor short. */
-    record Templates(Template list, Template editor, Template run) {
-    }
+    private final Engine templates;
 
     PipelinePages(Page page, PipelineRunQueries runs, DatasetQueries datasets, PipelineRunResource api,
-            @Location("pipeline-runs.html") Template list, @Location("pipeline-new.html") Template editor,
-            @Location("pipeline-run.html") Template run) {
+            Engine templates) {
         this.page = page;
         this.runs = runs;
         this.datasets = datasets;
         this.api = api;
-        this.templates = new Templates(list, editor, run);
+        this.templates = templates;
     }
 
     @GET
     @Path("/pipeline-runs")
     @RolesAllowed({ Roles.DATA_SCIENTIST, Roles.CI, Roles.SRE, Roles.ADMIN })
     public TemplateInstance list() {
-        return page.of(templates.list(), "pipelines").data("runs", runs.recent(100));
+        return page.of(templates.getTemplate("pipeline-runs.html"), "pipelines").data("runs", runs.recent(100));
     }
 
     @GET
@@ -63,7 +57,7 @@ public class PipelinePages {
         String chosen = dataset != null ? dataset : all.isEmpty() ? "" : all.getFirst().name();
         var columns = datasets.columns(chosen);
         // Most files put the label last; the form starts there and the datalist offers the rest.
-        return page.of(templates.editor(), "pipelines").data("datasets", all).data("chosen", chosen)
+        return page.of(templates.getTemplate("pipeline-new.html"), "pipelines").data("datasets", all).data("chosen", chosen)
                 .data("pinned", chosen.contains("@")).data("columns", columns)
                 .data("defaultTarget", columns.isEmpty() ? "" : columns.getLast())
                 .data("algorithms", Arrays.stream(Algorithm.values()).map(Algorithm::specName).toList());
@@ -97,6 +91,6 @@ public class PipelinePages {
     @RolesAllowed({ Roles.DATA_SCIENTIST, Roles.CI, Roles.SRE, Roles.ADMIN })
     public TemplateInstance run(@RestPath String id) {
         var snapshot = runs.snapshot(id).orElseThrow(() -> new NotFoundException("No pipeline run " + id));
-        return page.of(templates.run(), "pipelines").data("run", snapshot);
+        return page.of(templates.getTemplate("pipeline-run.html"), "pipelines").data("run", snapshot);
     }
 }

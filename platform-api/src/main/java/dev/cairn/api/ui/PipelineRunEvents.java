@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.api.Roles;
 import dev.cairn.api.problem.NotFoundException;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,6 +38,7 @@ public class PipelineRunEvents {
     }
 
     @GET
+    @Blocking // the existence check reads the database; the stream itself runs on its own virtual thread
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({ Roles.DATA_SCIENTIST, Roles.CI, Roles.SRE, Roles.ADMIN })
     public Multi<OutboundSseEvent> events(@RestPath String id, @Context Sse sse) {

@@ -170,6 +170,7 @@ class UiJourneysTest {
         new Select(browser.find("#promote-alias")).selectByValue("staging");
         browser.find("#promote-button").click();
         browser.awaitText("#promote-result", "staging now points at v1", 10);
+        browser.awaitText("h1", "staging", 10); // the page reloads with the alias: log out only after that
         logOutAndIn("ada");
         browser.go("/ui/models/" + MODEL + "/versions/1");
         new Select(browser.find("#promote-alias")).selectByValue("production");
@@ -198,9 +199,16 @@ class UiJourneysTest {
         browser.screenshot("07-audit-log");
     }
 
-    private static void logOutAndIn(String user) {
+    private static void logOutAndIn(String user) throws Exception {
         browser.find("#logout").click();
-        browser.await("#log-in-again", 20).click();
+        try {
+            browser.await("#log-in-again", 20).click();
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("logout-failed");
+            throw new AssertionError("not logged out: at " + browser.driver().getCurrentUrl() + "\n"
+                    + browser.driver().getPageSource().substring(0, Math.min(3000,
+                            browser.driver().getPageSource().length())), e);
+        }
         browser.logIn(user, KeycloakResource.password(user));
     }
 
