@@ -9,6 +9,7 @@ import dev.cairn.contracts.TaskCommand;
 import dev.cairn.contracts.TaskEvent;
 import dev.cairn.store.artifact.ArtifactStorage;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -60,6 +61,8 @@ public class Orchestrator {
         }
         var trial = SearchTrial.byTask(event.taskId());
         if (trial.isPresent()) {
+            // Trial results change no column of the run, yet must not interleave with a cancel: bump its version.
+            PipelineRun.getEntityManager().lock(run, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
             var next = trials.on(run, trial.get(), event, this::sendTrial);
             remember(run.step(StepName.TRAIN));
             proceed(run, next);

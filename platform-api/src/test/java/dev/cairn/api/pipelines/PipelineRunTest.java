@@ -93,6 +93,39 @@ class PipelineRunTest {
         assertThatThrownBy(() -> run.cancel("ana")).isInstanceOf(ConflictException.class);
     }
 
+    @Test
+    void aReusedStepSucceedsAsCachedAndTheRunMovesOn() {
+        // Given
+        var entry = new StepCache();
+        entry.outputs = Map.of("cleaned", "c1", "preprocessing", "p1");
+        entry.sourceRunId = "earlier-run";
+        // When
+        var next = run.reuse(run.step(StepName.CLEAN), entry);
+        // Then
+        assertThat(run.state).isEqualTo(RunState.RUNNING);
+        assertThat(run.step(StepName.CLEAN).cached).isTrue();
+        assertThat(run.step(StepName.CLEAN).cachedFrom).isEqualTo("earlier-run");
+        assertThat(next).isInstanceOfSatisfying(PipelineRun.Next.SendTask.class,
+                send -> assertThat(send.command().inputs()).containsEntry("cleaned", "c1"));
+    }
+
+    @Test
+    void aSpecWithASearchHandsItsTrainStepToTheSearch() {
+        // Given
+        var valid = SpecFixtures.valid("""
+                {name: churn, dataset: churn, target: churn, steps: {split: {validation: 0.2},
+                 train: {algorithm: cart, search: {space: {max_depth: [2, 6]}}}}}""");
+        var searching = PipelineRun.submit(valid.spec(), valid.dataset(), "yaml", "ana");
+        searching.apply(new TaskEvent(1, searching.step(StepName.CLEAN).taskId, 1, searching.id, StepName.CLEAN,
+                Status.SUCCEEDED, null, Map.of("cleaned", "c1"), Map.of(), Map.of(), "w1", Instant.now()));
+        // When
+        var next = searching.apply(new TaskEvent(1, searching.step(StepName.SPLIT).taskId, 1, searching.id,
+                StepName.SPLIT, Status.SUCCEEDED, null, Map.of("train", "t1"), Map.of(), Map.of(), "w1", Instant.now()));
+        // Then
+        assertThat(next).isInstanceOf(PipelineRun.Next.StartSearch.class);
+        assertThat(searching.step(StepName.TRAIN).state).isEqualTo(RunState.RUNNING);
+    }
+
     private void succeed(StepName step, Map<String, String> outputs) {
         run.apply(event(step, Status.SUCCEEDED, outputs));
     }

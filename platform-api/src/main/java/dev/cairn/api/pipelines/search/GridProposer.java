@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every combination in turn; the last parameter of the space changes fastest. */
+/** Every combination in turn; the parameter last by name changes fastest. */
 final class GridProposer implements Proposer {
     private final SearchSpace space;
 

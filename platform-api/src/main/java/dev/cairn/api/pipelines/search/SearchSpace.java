@@ -9,7 +9,8 @@ import java.util.function.BiConsumer;
 /**
  * The parameters a search varies, read from the spec's {@code space}: {@code {min, max, log}} is a real
  * range, {@code [a, b]} with two whole numbers a range of whole numbers, {@code {choices: [...]}} a list of
- * values. Keys keep the spec's order, so proposals are reproducible.
+ * values. Parameters are ordered by name, not as written: the spec comes back from PostgreSQL's jsonb with
+ * its keys reordered, and a grid or a seeded draw must enumerate the same way before and after that.
  */
 public record SearchSpace(List<Dimension> dimensions) {
     private static final Set<String> RANGE_KEYS = Set.of("min", "max", "log");
@@ -21,7 +22,7 @@ public record SearchSpace(List<Dimension> dimensions) {
      */
     public static SearchSpace parse(Map<String, Object> raw, BiConsumer<String, String> complaint) {
         var dimensions = new ArrayList<Dimension>();
-        raw.forEach((name, value) -> {
+        new java.util.TreeMap<>(raw).forEach((name, value) -> {
             var dimension = dimension(name, value, complaint);
             if (dimension != null) {
                 dimensions.add(dimension);
