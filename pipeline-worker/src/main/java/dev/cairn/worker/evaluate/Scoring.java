@@ -3,6 +3,7 @@ package dev.cairn.worker.evaluate;
 import dev.cairn.store.model.Featurizer;
 import dev.cairn.worker.artifact.Table;
 import dev.cairn.worker.task.StepFailure;
+import dev.cairn.worker.train.RegressionTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.regression.RegressionFactory;
+import org.tribuo.regression.Regressor;
 
 /** Runs a model over labelled rows and measures it; the train step uses it on validation rows too. */
 public final class Scoring {
@@ -44,6 +47,32 @@ public final class Scoring {
                     score(prediction, positiveClass)));
         }
         return Evaluation.of(scored, positiveClass, labels.size() == 2);
+    }
+
+    /** The regression metrics of {@link RegressionEvaluation#metrics()}, for a caller outside this package. */
+    public static Map<String, Double> regressionMetrics(Model<Regressor> model, Featurizer featurizer, Table rows,
+            String target) {
+        return scoreRegression(model, featurizer, rows, target).metrics();
+    }
+
+    static RegressionEvaluation scoreRegression(Model<Regressor> model, Featurizer featurizer, Table rows,
+            String target) {
+        if (rows.rows().isEmpty()) {
+            throw new StepFailure("there are no rows to evaluate the model on");
+        }
+        int targetIndex = rows.indexOf(target);
+        if (targetIndex < 0) {
+            throw new StepFailure("target column '" + target + "' is not in the rows to evaluate on");
+        }
+        double[] actual = new double[rows.rows().size()];
+        double[] predicted = new double[actual.length];
+        for (int i = 0; i < actual.length; i++) {
+            String[] cells = rows.rows().get(i);
+            actual[i] = RegressionTarget.parse(target, cells[targetIndex]);
+            predicted[i] = model.predict(featurizer.example(rows.header(), cells, RegressionFactory.UNKNOWN_REGRESSOR))
+                    .getOutput().getValues()[0];
+        }
+        return RegressionEvaluation.of(actual, predicted);
     }
 
     /**
