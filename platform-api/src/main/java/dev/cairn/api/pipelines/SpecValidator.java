@@ -30,6 +30,8 @@ final class SpecValidator {
     static final Set<String> OUTLIERS = Set.of("none", "clip-iqr");
     static final List<String> METRICS = List.of("accuracy", "precision_macro", "recall_macro", "f1_macro",
             "precision_weighted", "recall_weighted", "f1_weighted", "roc_auc");
+    /** What the worker measures for a regressor (an algorithm whose task is regression). */
+    static final List<String> REGRESSION_METRICS = List.of("rmse", "mae", "r2");
 
     private final Function<String, Optional<DatasetRef>> datasets;
     private final List<FieldError> errors = new ArrayList<>();
@@ -48,7 +50,12 @@ final class SpecValidator {
         var clean = clean(steps.clean());
         var split = split(steps.split());
         var train = train(steps.train());
-        var evaluate = evaluate(steps.evaluate());
+        var task = train == null ? Algorithm.Task.CLASSIFICATION
+                : Algorithm.bySpecName(train.algorithm()).orElseThrow().task();
+        if (task == Algorithm.Task.REGRESSION) {
+            requireNumericTarget(in.target(), dataset);
+        }
+        var evaluate = evaluate(steps.evaluate(), task);
         var register = new PipelineSpec.RegisterStep(Optional.ofNullable(steps.register())
                 .map(SpecInput.Register::model).orElse(in.name()));
         if (steps.register() != null) {
@@ -152,11 +159,23 @@ final class SpecValidator {
         return new PipelineSpec.TrainStep(in.algorithm(), params);
     }
 
-    private PipelineSpec.EvaluateStep evaluate(SpecInput.Evaluate in) {
-        var metrics = in == null || in.metrics() == null ? METRICS : in.metrics();
-        metrics.stream().filter(m -> !METRICS.contains(m)).forEach(m -> errors.add(new FieldError(
-                "steps.evaluate.metrics", "unknown metric '" + m + "'; known: " + String.join(", ", METRICS))));
+    private PipelineSpec.EvaluateStep evaluate(SpecInput.Evaluate in, Algorithm.Task task) {
+        var known = task == Algorithm.Task.REGRESSION ? REGRESSION_METRICS : METRICS;
+        var metrics = in == null || in.metrics() == null ? known : in.metrics();
+        metrics.stream().filter(m -> !known.contains(m)).forEach(m -> errors.add(new FieldError(
+                "steps.evaluate.metrics", "unknown metric '" + m + "' for " + task.specName() + "; known: "
+                        + String.join(", ", known))));
         return new PipelineSpec.EvaluateStep(metrics, in == null ? null : in.positive());
+    }
+
+    /** A regressor reads its target as numbers; say so before a worker finds a word in it. */
+    private void requireNumericTarget(String target, DatasetRef dataset) {
+        dataset.schema().columns().stream()
+                .filter(c -> c.name().equals(target) && c.type() != ColumnType.NUMERIC)
+                .findFirst()
+                .ifPresent(c -> errors.add(new FieldError("target", "'" + target + "' is " + c.type().name().toLowerCase()
+                        + " in " + label(dataset) + "; a regression algorithm needs a numeric target (override it with "
+                        + "columns: { " + target + ": numeric } if its values are numbers)")));
     }
 
     private String oneOf(String field, String value, Set<String> allowed, String fallback) {
