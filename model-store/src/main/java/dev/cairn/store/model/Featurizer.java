@@ -10,12 +10,13 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.IntFunction;
 import org.tribuo.Example;
+import org.tribuo.Output;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.impl.ArrayExample;
 
 /**
- * Turns a raw row into the features a Tribuo model sees. The train step and every server that
+ * Turns a raw row into the features a Tribuo model sees (classification or regression alike). The train step and every server that
  * answers for the model use this one class, built from the manifest, so training and serving
  * cannot drift apart:
  * <ul>
@@ -89,21 +90,24 @@ public final class Featurizer {
         return example(row, LabelFactory.UNKNOWN_LABEL);
     }
 
-    /** A labelled example, for training and evaluation; an absent or null cell counts as missing. */
-    public Example<Label> example(Map<String, String> row, Label label) {
-        return build(i -> row.get(columns.get(i).name()), label);
+    /**
+     * An example with the given output (a label, a regression value, or an "unknown" output for
+     * prediction), for training and evaluation; an absent or null cell counts as missing.
+     */
+    public <T extends Output<T>> Example<T> example(Map<String, String> row, T output) {
+        return build(i -> row.get(columns.get(i).name()), output);
     }
 
     /**
      * A labelled example from a CSV row; the header must hold every column read (extra ones, such as
      * the target, are skipped).
      */
-    public Example<Label> example(List<String> header, String[] cells, Label label) {
+    public <T extends Output<T>> Example<T> example(List<String> header, String[] cells, T output) {
         int[] positions = positionsIn(header);
-        return build(i -> cells[positions[i]], label);
+        return build(i -> cells[positions[i]], output);
     }
 
-    private Example<Label> build(IntFunction<String> cellOf, Label label) {
+    private <T extends Output<T>> Example<T> build(IntFunction<String> cellOf, T output) {
         String[] names = new String[columns.size()];
         double[] values = new double[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
@@ -117,7 +121,7 @@ public final class Featurizer {
                 values[i] = 1.0;
             }
         }
-        return new ArrayExample<>(label, names, values);
+        return new ArrayExample<>(output, names, values);
     }
 
     private double numeric(Column column, String cell) {

@@ -28,6 +28,15 @@ public record ModelManifest(int formatVersion, String framework, String framewor
         @JsonInclude(JsonInclude.Include.NON_NULL) String referenceProfile) {
 
     public static final int CURRENT_FORMAT_VERSION = 1;
+    /** {@code task}: the model answers one of its {@code labels}. */
+    public static final String CLASSIFICATION = "classification";
+    /** {@code task}: the model answers a number for the target; {@code labels} is null. */
+    public static final String REGRESSION = "regression";
+
+    /** Whether the model answers a number rather than a class. */
+    public boolean isRegression() {
+        return REGRESSION.equals(task);
+    }
 
     /** Without a reference profile (attached later with {@link #withReferenceProfile}). */
     public ModelManifest(int formatVersion, String framework, String frameworkVersion, String format,

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tribuo.Model;
+import org.tribuo.Output;
 import org.tribuo.Tribuo;
 import org.tribuo.classification.Label;
 import org.tribuo.protos.core.ModelProto;
+import org.tribuo.regression.Regressor;
 
 /**
  * Saves and loads model packages: a Tribuo protobuf payload and a JSON {@link ModelManifest}, each
@@ -36,14 +38,20 @@ public final class ModelPackages {
      * Stores the model's payload, then its manifest with the payload's digest and size, format and
      * Tribuo version filled in.
      *
-     * @param manifest everything else about the model; when its {@code labels} are null they are
-     *        taken from the model, sorted
+     * @param manifest everything else about the model; for a classifier, when its {@code labels} are
+     *        null they are taken from the model, sorted
      * @return the manifest's address, which names the package
-     * @throws IllegalArgumentException if the manifest's labels are not the ones the model answers
+     * @throws IllegalArgumentException if the manifest's labels are not the ones the model answers, or
+     *         its task is not the model's
      */
-    public static ArtifactRef save(ArtifactStorage storage, ModelManifest manifest, Model<Label> model)
+    public static ArtifactRef save(ArtifactStorage storage, ModelManifest manifest, Model<?> model)
             throws IOException {
-        List<String> labels = labelsOf(manifest, model);
+        Class<? extends Output<?>> expected = manifest.isRegression() ? Regressor.class : Label.class;
+        if (!model.validate(expected)) {
+            throw new IllegalArgumentException("the manifest says the task is " + manifest.task()
+                    + " but the model is not a " + expected.getSimpleName() + " model");
+        }
+        List<String> labels = manifest.isRegression() ? null : labelsOf(manifest, model.castModel(Label.class));
         byte[] payload = model.serialize().toByteArray();
         ArtifactRef payloadRef = storage.put(new ByteArrayInputStream(payload));
         return saveManifest(storage, manifest.withPayload(TRIBUO, Tribuo.VERSION, TRIBUO_PROTOBUF, payloadRef, labels));
@@ -97,6 +105,41 @@ public final class ModelPackages {
      */
     public static LoadedModel load(ArtifactStorage storage, String manifestSha256) throws IOException {
         ModelManifest manifest = readManifest(storage, manifestSha256);
+        if (manifest.isRegression()) {
+            throw new ModelPackageException("model package " + manifestSha256 + " is a regression model; "
+                    + "load it with loadRegression");
+        }
+        Model<?> model = deserialise(manifestSha256, payload(storage, manifestSha256, manifest));
+        if (!model.validate(Label.class)) {
+            throw new ModelPackageException("the payload of model package " + manifestSha256
+                    + " is not a classification model");
+        }
+        return new LoadedModel(manifest, model.castModel(Label.class), Featurizer.of(manifest));
+    }
+
+    /**
+     * As {@link #load}, for a package whose manifest says {@code task: regression}.
+     *
+     * @throws ModelPackageException if the package is not a regression model this version can load
+     */
+    public static LoadedRegressionModel loadRegression(ArtifactStorage storage, String manifestSha256)
+            throws IOException {
+        ModelManifest manifest = readManifest(storage, manifestSha256);
+        if (!manifest.isRegression()) {
+            throw new ModelPackageException("model package " + manifestSha256 + " is a " + manifest.task()
+                    + " model, not a regression model");
+        }
+        Model<?> model = deserialise(manifestSha256, payload(storage, manifestSha256, manifest));
+        if (!model.validate(Regressor.class)) {
+            throw new ModelPackageException("the payload of model package " + manifestSha256
+                    + " is not a regression model");
+        }
+        return new LoadedRegressionModel(manifest, model.castModel(Regressor.class), Featurizer.of(manifest));
+    }
+
+    /** The payload's bytes, checked against the manifest's digest and size. */
+    private static byte[] payload(ArtifactStorage storage, String manifestSha256, ModelManifest manifest)
+            throws IOException {
         if (!TRIBUO_PROTOBUF.equals(manifest.format())) {
             throw new ModelPackageException("model package " + manifestSha256 + " has payload format '"
                     + manifest.format() + "'; this version of Cairn loads only " + TRIBUO_PROTOBUF);
@@ -109,10 +152,10 @@ public final class ModelPackages {
             throw new ModelPackageException("model package " + manifestSha256 + " says its payload has "
                     + manifest.payloadSize() + " bytes, but it has " + payload.length);
         }
-        return new LoadedModel(manifest, deserialise(manifestSha256, payload), Featurizer.of(manifest));
+        return payload;
     }
 
-    private static Model<Label> deserialise(String manifestSha256, byte[] payload) throws ModelPackageException {
+    private static Model<?> deserialise(String manifestSha256, byte[] payload) throws ModelPackageException {
         Model<?> model;
         try {
             ModelProto proto = ModelProto.parseFrom(payload);
@@ -126,11 +169,7 @@ public final class ModelPackages {
             throw new ModelPackageException("the payload of model package " + manifestSha256
                     + " is not a Tribuo model this version can read", e);
         }
-        if (!model.validate(Label.class)) {
-            throw new ModelPackageException("the payload of model package " + manifestSha256
-                    + " is not a classification model");
-        }
-        return model.castModel(Label.class);
+        return model;
     }
 
     private static List<String> labelsOf(ModelManifest manifest, Model<Label> model) {

@@ -8,7 +8,8 @@ import java.util.TreeMap;
 /**
  * What the clean step did, for the user: counts of rows dropped and why, and per column the cells
  * imputed, clipped or coerced (columns with none are left out), the columns ignored and why, and the
- * categories a categorical column ended with (the first {@value #REPORTED_CATEGORIES} in order, and their count).
+ * categories a categorical column ended with (the first {@value #REPORTED_CATEGORIES} in order, and their count),
+ * and the rows per target value when there are at most that many (else only how many distinct values).
  */
 record CleanReport(long rowsIn, long rowsOut, long rowsMissingTarget, long duplicatesDropped,
         long rowsWithMissingValues, Map<String, Long> cellsImputed, Map<String, Long> valuesClipped,
@@ -35,7 +36,12 @@ record CleanReport(long rowsIn, long rowsOut, long rowsMissingTarget, long dupli
         map.put("columns_ignored", columnsIgnored);
         map.put("categories", firstCategories());
         map.put("category_counts", categoryCounts());
-        map.put("class_counts", classCounts);
+        if (classCounts.size() <= REPORTED_CATEGORIES) {
+            map.put("class_counts", classCounts);
+        } else {
+            // a regression target: one "class" per distinct number
+            map.put("target_distinct_values", classCounts.size());
+        }
         return map;
     }
 

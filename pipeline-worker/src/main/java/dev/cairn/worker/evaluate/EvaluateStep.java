@@ -4,6 +4,8 @@ import dev.cairn.contracts.StepName;
 import dev.cairn.contracts.TaskCommand;
 import dev.cairn.store.artifact.MissingArtifactException;
 import dev.cairn.store.model.LoadedModel;
+import dev.cairn.store.model.LoadedRegressionModel;
+import dev.cairn.store.model.ModelManifest;
 import dev.cairn.store.model.ModelPackageException;
 import dev.cairn.store.model.ModelPackages;
 import dev.cairn.worker.artifact.Artifacts;
@@ -35,20 +37,37 @@ public class EvaluateStep implements Step {
 
     @Override
     public StepResult run(TaskCommand command) throws IOException {
-        LoadedModel model = load(Artifacts.input(command, "model"));
+        String modelSha = Artifacts.input(command, "model");
+        ModelManifest manifest = load(() -> ModelPackages.readManifest(artifacts.storage(), modelSha));
         var test = artifacts.readCsv("test", Artifacts.input(command, "test"));
-        var manifest = model.manifest();
-        Evaluation evaluation = Scoring.score(model.model(), model.featurizer(), test, manifest.target(),
-                manifest.labels(), positive(command));
+        Map<String, Double> measured;
+        Map<String, Object> report;
+        if (manifest.isRegression()) {
+            LoadedRegressionModel model = load(() -> ModelPackages.loadRegression(artifacts.storage(), modelSha));
+            var evaluation = Scoring.scoreRegression(model.model(), model.featurizer(), test, manifest.target());
+            measured = evaluation.metrics();
+            report = evaluation.report();
+        } else {
+            LoadedModel model = load(() -> ModelPackages.load(artifacts.storage(), modelSha));
+            Evaluation evaluation = Scoring.score(model.model(), model.featurizer(), test, manifest.target(),
+                    manifest.labels(), positive(command));
+            measured = evaluation.metrics();
+            report = evaluation.report();
+        }
         var metrics = new TreeMap<String, Double>(manifest.metrics() == null ? Map.of() : manifest.metrics());
-        metrics.putAll(evaluation.metrics());
+        metrics.putAll(measured);
         var evaluated = ModelPackages.saveManifest(artifacts.storage(), manifest.withMetrics(metrics));
-        return new StepResult(Map.of("model", evaluated.sha256()), evaluation.metrics(), evaluation.report());
+        return new StepResult(Map.of("model", evaluated.sha256()), measured, report);
     }
 
-    private LoadedModel load(String sha256) throws IOException {
+    /** Reading a package from the store, which may fail for reasons the user can act on. */
+    private interface PackageRead<T> {
+        T read() throws IOException;
+    }
+
+    private static <T> T load(PackageRead<T> read) throws IOException {
         try {
-            return ModelPackages.load(artifacts.storage(), sha256);
+            return read.read();
         } catch (ModelPackageException e) {
             throw new StepFailure(e.getMessage());
         } catch (MissingArtifactException e) {

@@ -19,6 +19,11 @@ record SplitOptions(double test, double validation, boolean stratify, long seed)
         }
     }
 
+    /** The same fractions and seed, over all rows rather than per class. */
+    SplitOptions unstratified() {
+        return new SplitOptions(test, validation, false, seed);
+    }
+
     static SplitOptions of(PipelineSpec.SplitStep step) {
         if (step == null) {
             throw new StepFailure("the spec has no split step");

@@ -1,5 +1,6 @@
 package dev.cairn.worker.train;
 
+import dev.cairn.contracts.Algorithm.Task;
 import dev.cairn.contracts.ColumnType;
 import dev.cairn.store.csv.MissingTokens;
 import dev.cairn.store.model.ColumnTransform;
@@ -14,9 +15,11 @@ import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
+import org.tribuo.regression.RegressionFactory;
+import org.tribuo.regression.Regressor;
 
 /**
- * Trains a classifier on cleaned training rows. The rows become Tribuo examples through the model
+ * Trains a classifier or a regressor (as the algorithm says) on cleaned training rows. The rows become Tribuo examples through the model
  * store's {@link Featurizer}, the very one serving uses, so training and serving read a row alike.
  */
 final class ModelTrainer {
@@ -35,26 +38,34 @@ final class ModelTrainer {
     TrainedModel train(Table rows, String target, List<ColumnTransform> preprocessing, MissingTokens missing) {
         List<InputFeature> signature = InputSignature.of(rows, preprocessing);
         var featurizer = Featurizer.of(signature, preprocessing, missing);
-        var dataset = dataset(rows, target, featurizer);
-        if (dataset.getOutputs().size() < 2) {
-            throw new StepFailure("the training rows hold a single class of '" + target + "'; a classifier needs at least two");
+        var numeric = InputSignature.numericNames(signature);
+        Model<?> model;
+        long start;
+        if (algorithm.task == Task.REGRESSION) {
+            var dataset = regressionDataset(rows, target, featurizer);
+            var trainer = TribuoTrainer.regressor(algorithm, params, seed, numeric);
+            start = System.nanoTime();
+            model = trainer.train(dataset);
+        } else {
+            var dataset = classificationDataset(rows, target, featurizer);
+            var trainer = TribuoTrainer.classifier(algorithm, params, seed, numeric);
+            start = System.nanoTime();
+            model = trainer.train(dataset);
         }
-        var trainer = TribuoTrainer.of(algorithm, params, seed, InputSignature.numericNames(signature));
-        long start = System.nanoTime();
-        Model<Label> model = trainer.train(dataset);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new TrainedModel(model, signature, featurizer, params, seconds);
+        return new TrainedModel(algorithm.task, model, signature, featurizer, params, seconds);
     }
 
     String algorithmName() {
         return algorithm.specName;
     }
 
-    private static MutableDataset<Label> dataset(Table rows, String target, Featurizer featurizer) {
-        int targetIndex = rows.indexOf(target);
-        if (targetIndex < 0) {
-            throw new StepFailure("target column '" + target + "' is not in the training rows");
-        }
+    Task task() {
+        return algorithm.task;
+    }
+
+    private static MutableDataset<Label> classificationDataset(Table rows, String target, Featurizer featurizer) {
+        int targetIndex = targetIndex(rows, target);
         var factory = new LabelFactory();
         var dataset = new MutableDataset<Label>(new SimpleDataSourceProvenance("cairn training rows", factory), factory);
         for (String[] cells : rows.rows()) {
@@ -63,7 +74,37 @@ final class ModelTrainer {
         if (dataset.size() == 0) {
             throw new StepFailure("there are no training rows");
         }
+        if (dataset.getOutputs().size() < 2) {
+            throw new StepFailure("the training rows hold a single class of '" + target + "'; a classifier needs at least two");
+        }
         return dataset;
+    }
+
+    /** The target read as a number: one output dimension, named after the target column. */
+    private static MutableDataset<Regressor> regressionDataset(Table rows, String target, Featurizer featurizer) {
+        int targetIndex = targetIndex(rows, target);
+        var factory = new RegressionFactory();
+        var dataset = new MutableDataset<Regressor>(new SimpleDataSourceProvenance("cairn training rows", factory),
+                factory);
+        for (String[] cells : rows.rows()) {
+            double value = RegressionTarget.parse(target, cells[targetIndex]);
+            dataset.add(featurizer.example(rows.header(), cells, new Regressor(target, value)));
+        }
+        if (dataset.size() == 0) {
+            throw new StepFailure("there are no training rows");
+        }
+        if (rows.column(target).stream().distinct().limit(2).count() < 2) {
+            throw new StepFailure("target '" + target + "' has a single value in the training rows; there is nothing to regress");
+        }
+        return dataset;
+    }
+
+    private static int targetIndex(Table rows, String target) {
+        int targetIndex = rows.indexOf(target);
+        if (targetIndex < 0) {
+            throw new StepFailure("target column '" + target + "' is not in the training rows");
+        }
+        return targetIndex;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.cairn.worker.train;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.cairn.contracts.PipelineSpec;
 import dev.cairn.contracts.StepName;
+import dev.cairn.contracts.Algorithm.Task;
 import dev.cairn.contracts.TaskCommand;
 import dev.cairn.store.csv.MissingTokens;
 import dev.cairn.store.model.ColumnTransform;
@@ -84,15 +85,22 @@ public class TrainStep implements Step {
         }
         var evaluate = command.spec().steps().evaluate();
         var metrics = new TreeMap<String, Double>();
-        Scoring.metrics(trained.model(), trained.featurizer(), validation, command.spec().target(), labels(trained),
-                evaluate == null ? null : evaluate.positive())
-                .forEach((name, value) -> metrics.put("validation_" + name, value));
+        String target = command.spec().target();
+        var measured = trained.task() == Task.REGRESSION
+                ? Scoring.regressionMetrics(trained.regressor(), trained.featurizer(), validation, target)
+                : Scoring.metrics(trained.classifier(), trained.featurizer(), validation, target, labels(trained),
+                        evaluate == null ? null : evaluate.positive());
+        measured.forEach((name, value) -> metrics.put("validation_" + name, value));
         return metrics;
     }
 
+    /** A classifier's classes, sorted; none for a regression. */
     private static List<String> labels(TrainedModel trained) {
+        if (trained.task() == Task.REGRESSION) {
+            return List.of();
+        }
         var labels = new TreeSet<String>();
-        trained.model().getOutputIDInfo().getDomain().forEach(label -> labels.add(label.getLabel()));
+        trained.classifier().getOutputIDInfo().getDomain().forEach(label -> labels.add(label.getLabel()));
         return List.copyOf(labels);
     }
 
@@ -100,7 +108,8 @@ public class TrainStep implements Step {
             List<ColumnTransform> preprocessing) {
         var inputs = trained.inputSignature().stream().map(InputFeature::name).toList();
         var unused = preprocessing.stream().map(ColumnTransform::name).filter(n -> !inputs.contains(n)).toList();
-        return Map.of("algorithm", trainer.algorithmName(), "params", trained.params(), "seed", seed,
+        return Map.of("algorithm", trainer.algorithmName(), "task", trained.task().specName(),
+                "params", trained.params(), "seed", seed,
                 "labels", labels(trained), "inputs", inputs, "features", trained.model().getFeatureIDMap().size(),
                 "columns_unused", Map.of("single value in the training rows", unused));
     }

@@ -16,15 +16,13 @@ import org.tribuo.Tribuo;
 /** The manifest of a freshly trained model: everything but the payload, which the model store fills in. */
 final class TrainingManifest {
 
-    static final String CLASSIFICATION = "classification";
-
     private TrainingManifest() {
     }
 
     static ModelManifest of(TaskCommand command, TrainedModel trained, List<ColumnTransform> preprocessing,
             List<String> missingTokens, String trainSha256, String algorithm, long seed, Map<String, Double> metrics) {
         return new ModelManifest(ModelManifest.CURRENT_FORMAT_VERSION, ModelPackages.TRIBUO, Tribuo.VERSION,
-                ModelPackages.TRIBUO_PROTOBUF, null, 0, CLASSIFICATION, command.spec().target(),
+                ModelPackages.TRIBUO_PROTOBUF, null, 0, trained.task().specName(), command.spec().target(),
                 trained.inputSignature(), null, used(preprocessing, trained), metrics,
                 lineage(command, trained, trainSha256, algorithm, seed), Instant.now(), missingTokens);
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.tribuo.Output;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
@@ -26,6 +27,12 @@ import org.tribuo.ensemble.BaggingTrainer;
 import org.tribuo.math.distance.L2Distance;
 import org.tribuo.math.neighbour.NeighboursQueryFactoryType;
 import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.regression.Regressor;
+import org.tribuo.regression.rtree.CARTRegressionTrainer;
+import org.tribuo.regression.rtree.impurity.MeanSquaredError;
+import org.tribuo.regression.sgd.objectives.SquaredLoss;
+import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
+import org.tribuo.regression.xgboost.XGBoostRegressionTrainer.RegressionType;
 import org.tribuo.transform.TransformTrainer;
 import org.tribuo.transform.Transformation;
 import org.tribuo.transform.TransformationMap;
@@ -53,7 +60,8 @@ final class TribuoTrainer {
      * @param params as {@link Algorithm#resolve} returns them
      * @param numericFeatures the features to rescale for the algorithms that need it (one-hot features stay 0/1)
      */
-    static Trainer<Label> of(Algorithm algorithm, Map<String, Number> params, long seed, List<String> numericFeatures) {
+    static Trainer<Label> classifier(Algorithm algorithm, Map<String, Number> params, long seed,
+            List<String> numericFeatures) {
         return switch (algorithm) {
             case LOGISTIC_REGRESSION -> transformed(logisticRegression(params, seed), numericFeatures, TribuoTrainer::standardise);
             case CART -> new CARTClassificationTrainer(params.get("max_depth").intValue(),
@@ -64,6 +72,25 @@ final class TribuoTrainer {
             case KNN -> transformed(knn(params), numericFeatures, TribuoTrainer::standardise);
             case NAIVE_BAYES -> transformed(new MultinomialNaiveBayesTrainer(params.get("alpha").doubleValue()),
                     numericFeatures, TribuoTrainer::unitInterval);
+            default -> throw new IllegalArgumentException(algorithm.specName + " is not a classifier");
+        };
+    }
+
+    /** As {@link #classifier}, for the algorithms whose task is regression. */
+    static Trainer<Regressor> regressor(Algorithm algorithm, Map<String, Number> params, long seed,
+            List<String> numericFeatures) {
+        return switch (algorithm) {
+            case LINEAR_REGRESSION -> transformed(new org.tribuo.regression.sgd.linear.LinearSGDTrainer(new SquaredLoss(),
+                    new AdaGrad(params.get("learning_rate").doubleValue(), ADAGRAD_EPSILON), params.get("epochs").intValue(),
+                    Integer.MAX_VALUE, params.get("minibatch_size").intValue(), seed), numericFeatures,
+                    TribuoTrainer::standardise);
+            case CART_REGRESSOR -> new CARTRegressionTrainer(params.get("max_depth").intValue(),
+                    params.get("min_child_weight").floatValue(), 0.0f, 1.0f, false, new MeanSquaredError(), seed);
+            case XGBOOST_REGRESSOR -> new XGBoostRegressionTrainer(BoosterType.GBTREE, TreeMethod.HIST,
+                    RegressionType.LINEAR, params.get("rounds").intValue(), params.get("eta").doubleValue(), 0.0,
+                    params.get("max_depth").intValue(), XGB_MIN_CHILD_WEIGHT, params.get("subsample").doubleValue(), 1.0,
+                    XGB_LAMBDA, 0.0, params.get("threads").intValue(), LoggingVerbosity.SILENT, seed);
+            default -> throw new IllegalArgumentException(algorithm.specName + " is not a regressor");
         };
     }
 
@@ -119,7 +146,7 @@ final class TribuoTrainer {
      * TransformedModel, which serialises to protobuf), so serving rescales the same way without anyone
      * repeating it.
      */
-    private static Trainer<Label> transformed(Trainer<Label> inner, List<String> numericFeatures,
+    private static <T extends Output<T>> Trainer<T> transformed(Trainer<T> inner, List<String> numericFeatures,
             Supplier<List<Transformation>> perFeature) {
         Map<String, List<Transformation>> transformations = numericFeatures.stream()
                 .collect(Collectors.toMap(Function.identity(), f -> perFeature.get()));

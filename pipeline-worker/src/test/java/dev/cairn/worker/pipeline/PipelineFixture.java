@@ -106,7 +106,12 @@ final class PipelineFixture {
 
     /** Clean and split once, so that several algorithms share the work. */
     Prepared cleanAndSplit(DatasetRef dataset, String target) throws IOException {
-        var spec = spec(target, "cart", Map.of());
+        return cleanAndSplit(dataset, target, "cart");
+    }
+
+    /** As above, for the given algorithm's task (a regression is split over all rows, not per class). */
+    Prepared cleanAndSplit(DatasetRef dataset, String target, String algorithm) throws IOException {
+        var spec = spec(target, algorithm, Map.of());
         var clean = run(StepName.CLEAN, spec, dataset, Map.of("dataset", dataset.sha256()));
         var split = run(StepName.SPLIT, spec, dataset, Map.of("cleaned", clean.outputs().get("cleaned")));
         return new Prepared(dataset, split.outputs().get("train"), clean.outputs().get("preprocessing"),

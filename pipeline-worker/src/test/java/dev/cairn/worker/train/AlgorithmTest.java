@@ -99,6 +99,7 @@ class AlgorithmTest {
         // When / Then
         assertThatThrownBy(() -> Algorithm.named("gradient-boosted-forest"))
                 .isInstanceOf(StepFailure.class)
-                .hasMessage("unknown algorithm 'gradient-boosted-forest'; known: logistic-regression, cart, linear-svm, random-forest, xgboost, knn, naive-bayes");
+                .hasMessage("unknown algorithm 'gradient-boosted-forest'; known: logistic-regression, cart, linear-svm, random-forest, xgboost, knn, naive-bayes, "
+                        + "linear-regression, cart-regressor, xgboost-regressor");
     }
 }

@@ -48,7 +48,7 @@ class ModelTrainerTest {
 
     private static double probabilityOfY(TrainedModel trained, Table rows, int row) {
         var example = trained.featurizer().example(rows.header(), rows.rows().get(row), new Label("Y"));
-        return trained.model().predict(example).getOutputScores().get("Y").getScore();
+        return trained.classifier().predict(example).getOutputScores().get("Y").getScore();
     }
 
     @Test

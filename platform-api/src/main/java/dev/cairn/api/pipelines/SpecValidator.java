@@ -33,6 +33,8 @@ final class SpecValidator {
     static final Set<String> OUTLIERS = Set.of("none", "clip-iqr");
     static final List<String> METRICS = List.of("accuracy", "precision_macro", "recall_macro", "f1_macro",
             "precision_weighted", "recall_weighted", "f1_weighted", "roc_auc");
+    /** What the worker measures for a regressor (an algorithm whose task is regression). */
+    static final List<String> REGRESSION_METRICS = List.of("rmse", "mae", "r2");
 
     private final Function<String, Optional<DatasetRef>> datasets;
     private final List<FieldError> errors = new ArrayList<>();
@@ -51,7 +53,16 @@ final class SpecValidator {
         var clean = clean(steps.clean());
         var split = split(steps.split());
         var train = train(steps.train(), split);
-        var evaluate = evaluate(steps.evaluate());
+        var task = train == null ? Algorithm.Task.CLASSIFICATION
+                : Algorithm.bySpecName(train.algorithm()).orElseThrow().task();
+        if (task == Algorithm.Task.REGRESSION) {
+            requireNumericTarget(in.target(), dataset);
+            if (train.search() != null) {
+                // The search maximises its objective, and every regression metric but r2 is better lower.
+                errors.add(new FieldError("steps.train.search", "a search is for classification algorithms for now"));
+            }
+        }
+        var evaluate = evaluate(steps.evaluate(), task);
         var register = new PipelineSpec.RegisterStep(Optional.ofNullable(steps.register())
                 .map(SpecInput.Register::model).orElse(in.name()));
         if (steps.register() != null) {
@@ -157,19 +168,21 @@ final class SpecValidator {
         return new PipelineSpec.TrainStep(in.algorithm(), params, search);
     }
 
-    private PipelineSpec.EvaluateStep evaluate(SpecInput.Evaluate in) {
-        var metrics = in == null || in.metrics() == null ? METRICS : in.metrics();
-        metrics.stream().filter(m -> !METRICS.contains(m)).forEach(m -> errors.add(new FieldError(
-                "steps.evaluate.metrics", "unknown metric '" + m + "'; known: " + String.join(", ", METRICS))));
+    private PipelineSpec.EvaluateStep evaluate(SpecInput.Evaluate in, Algorithm.Task task) {
+        var known = task == Algorithm.Task.REGRESSION ? REGRESSION_METRICS : METRICS;
+        var metrics = in == null || in.metrics() == null ? known : in.metrics();
+        metrics.stream().filter(m -> !known.contains(m)).forEach(m -> errors.add(new FieldError(
+                "steps.evaluate.metrics", "unknown metric '" + m + "' for " + task.specName() + "; known: "
+                        + String.join(", ", known))));
         var gate = in == null ? null : in.gate();
         if (gate != null) {
-            checkGate(gate, metrics);
+            checkGate(gate, metrics, known);
         }
         return new PipelineSpec.EvaluateStep(metrics, in == null ? null : in.positive(), gate);
     }
 
     /** The gate must parse, and may only read metrics the evaluation measures (its own or an alias's). */
-    private void checkGate(String text, List<String> evaluated) {
+    private void checkGate(String text, List<String> evaluated, List<String> known) {
         try {
             var gate = Gate.parse(text);
             gate.candidateMetrics().stream().filter(m -> !evaluated.contains(m)).forEach(m -> errors.add(
@@ -180,9 +193,9 @@ final class SpecValidator {
                 var metric = reference.substring(reference.indexOf('.') + 1);
                 if (!alias.matches(ModelAlias.NAME_PATTERN)) {
                     errors.add(new FieldError("steps.evaluate.gate", "'" + alias + "' is not an alias name"));
-                } else if (!METRICS.contains(metric)) {
+                } else if (!known.contains(metric)) {
                     errors.add(new FieldError("steps.evaluate.gate", "unknown metric '" + metric + "' in '"
-                            + reference + "'; known: " + String.join(", ", METRICS)));
+                            + reference + "'; known: " + String.join(", ", known)));
                 }
             });
         } catch (GateSyntaxException e) {
@@ -203,6 +216,16 @@ final class SpecValidator {
 
     private static boolean flag(Boolean value) {
         return !Boolean.FALSE.equals(value);
+    }
+
+    /** A regressor reads its target as numbers; say so before a worker finds a word in it. */
+    private void requireNumericTarget(String target, DatasetRef dataset) {
+        dataset.schema().columns().stream()
+                .filter(c -> c.name().equals(target) && c.type() != ColumnType.NUMERIC)
+                .findFirst()
+                .ifPresent(c -> errors.add(new FieldError("target", "'" + target + "' is " + c.type().name().toLowerCase()
+                        + " in " + label(dataset) + "; a regression algorithm needs a numeric target (override it with "
+                        + "columns: { " + target + ": numeric } if its values are numbers)")));
     }
 
     private String oneOf(String field, String value, Set<String> allowed, String fallback) {

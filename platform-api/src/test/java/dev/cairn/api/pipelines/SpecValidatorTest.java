@@ -147,4 +147,43 @@ class SpecValidatorTest {
         assertThat(error.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("dataset",
                 "steps.train.params.depth");
     }
+
+    @Test
+    void measuresARegressorWithRegressionMetrics() {
+        // Given
+        var yaml = """
+                name: tenure
+                dataset: churn
+                target: tenure
+                steps: { train: { algorithm: xgboost-regressor } }
+                """;
+        // When
+        var valid = SpecFixtures.valid(yaml);
+        // Then
+        assertThat(valid.spec().steps().evaluate().metrics()).containsExactly("rmse", "mae", "r2");
+    }
+
+    @Test
+    void refusesARegressorOnACategoricalTargetOrWithClassificationMetrics() {
+        // Given
+        var yaml = """
+                name: churn
+                dataset: churn
+                target: churn
+                steps:
+                  train: { algorithm: linear-regression }
+                  evaluate: { metrics: [rmse, f1_macro] }
+                """;
+        // When
+        var error = catchThrowableOfType(InvalidSpecException.class, () -> SpecFixtures.valid(yaml));
+        // Then
+        assertThat(error.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("target",
+                "steps.evaluate.metrics");
+        assertThat(error.errors()).filteredOn(e -> e.field().equals("target")).singleElement()
+                .extracting(FieldError::message).asString()
+                .startsWith("'churn' is categorical in churn@3; a regression algorithm needs a numeric target");
+        assertThat(error.errors()).filteredOn(e -> e.field().equals("steps.evaluate.metrics")).singleElement()
+                .extracting(FieldError::message).asString().isEqualTo("unknown metric 'f1_macro' for regression; "
+                        + "known: rmse, mae, r2");
+    }
 }
