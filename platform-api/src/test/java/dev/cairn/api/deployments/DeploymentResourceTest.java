@@ -111,7 +111,7 @@ class DeploymentResourceTest {
         }
         assertThat(QuarkusTransaction.requiringNew().call(
                 () -> ModelVersion.aliased(model, "production").orElseThrow().version)).as("production").isEqualTo(1);
-        var actions = QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry> find("target",
+        var actions = QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry> find("target = ?1 order by seq",
                 "deployment:" + name).list().stream().map(e -> e.action).toList());
         assertThat(actions).containsExactly("deployment.created", "deployment.updated", "deployment.rolled-back");
         given().delete("/api/deployments/" + name).then().statusCode(204);
