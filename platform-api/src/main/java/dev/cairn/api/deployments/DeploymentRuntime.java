@@ -4,8 +4,8 @@ import java.net.URI;
 
 /**
  * Where inference servers run: the seam between the deployments feature and a runtime ({@link LocalRuntime}: child
- * processes behind a weighted router on this machine, the default). Calls for one deployment never overlap (the
- * resource holds the deployment's row lock), so implementations need not serialise them.
+ * processes behind a weighted router on this machine, the default). Implementations serialise changes to one
+ * deployment: two concurrent {@code serve} calls must not both replace the same servers.
  */
 public interface DeploymentRuntime {
 

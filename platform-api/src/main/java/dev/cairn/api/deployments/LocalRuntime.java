@@ -40,8 +40,9 @@ public class LocalRuntime implements DeploymentRuntime {
         this.vertx = vertx;
     }
 
+    /** Synchronized: deployments change rarely, and one change at a time keeps router and servers consistent. */
     @Override
-    public URI serve(String deployment, ServedVersion version, int replicas) {
+    public synchronized URI serve(String deployment, ServedVersion version, int replicas) {
         Running current = running.computeIfAbsent(deployment, d -> new Running(LocalRouter.start(vertx)));
         List<InferenceProcess> fresh = startReady(deployment, version, replicas);
         List<InferenceProcess> replaced = current.servers;
@@ -82,7 +83,7 @@ public class LocalRuntime implements DeploymentRuntime {
     }
 
     @Override
-    public void remove(String deployment) {
+    public synchronized void remove(String deployment) {
         Running gone = running.remove(deployment);
         if (gone != null) {
             gone.router.route(List.of());
