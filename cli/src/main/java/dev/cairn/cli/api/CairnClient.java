@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class CairnClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(5);
 
     private final String baseUrl;
     private final Authorization authorization;
@@ -66,6 +67,35 @@ public final class CairnClient {
     /** {@code POST .../aliases/{alias}/rollback}: back to the version the alias pointed at before its last move. */
     public Alias rollbackAlias(String model, String alias) throws IOException, InterruptedException {
         return send(request(aliasPath(model, alias) + "/rollback").POST(HttpRequest.BodyPublishers.noBody()), Alias.class);
+    }
+
+    /**
+     * {@code POST /api/deployments}: serves {@code model@alias} with {@code replicas} servers; answers once they are
+     * ready, which takes seconds (longer on a busy machine), hence its own timeout.
+     */
+    public Deployment deploy(String name, String model, String alias, int replicas)
+            throws IOException, InterruptedException {
+        var body = json.writeValueAsString(Map.of("name", name, "model", model, "alias", alias, "replicas", replicas));
+        return send(request("/api/deployments").timeout(DEPLOY_TIMEOUT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), Deployment.class);
+    }
+
+    /** {@code POST /api/deployments/{name}/sync}: serve the version the deployment's alias points at now. */
+    public Deployment syncDeployment(String name) throws IOException, InterruptedException {
+        return send(request("/api/deployments/" + encode(name) + "/sync").timeout(DEPLOY_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.noBody()), Deployment.class);
+    }
+
+    /** {@code GET /api/deployments/{name}}, empty when there is none. */
+    public java.util.Optional<Deployment> deployment(String name) throws IOException, InterruptedException {
+        try {
+            return java.util.Optional.of(send(request("/api/deployments/" + encode(name)).GET(), Deployment.class));
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** {@code GET /api/audit/verify}: recomputes the audit log's hash chain on the server. */
@@ -140,6 +170,11 @@ public final class CairnClient {
 
     /** An alias after it moved: {@code model@alias → version}, with who moved it and when. */
     @JsonIgnoreProperties(ignoreUnknown = true)
+    /** A deployment: {@code endpoint} takes predictions ({@code POST endpoint/predict}). */
+    public record Deployment(String name, String model, String alias, int version, int replicas, String endpoint,
+            String status) {
+    }
+
     public record Alias(String model, String alias, int version, String updatedBy, String updatedAt) {
     }
 

@@ -95,6 +95,7 @@ public final class Demo {
             return 1;
         }
         report.model(client.modelVersion(run.model().name(), run.model().version()));
+        new DemoDeployment(client, out).deployAndPredict(run.model().name(), Integer.parseInt(run.model().version()), csv);
         return 0;
     }
 

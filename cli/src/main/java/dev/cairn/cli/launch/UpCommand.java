@@ -122,6 +122,9 @@ public final class UpCommand {
         env.put("CAIRN_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("CAIRN_OIDC_URL", oidcUrl);
+        // Deployments start the packaged inference server as child processes of platform-api.
+        env.put("CAIRN_SERVER_JAR", workspace.repo().resolve("deploy/target/quarkus-app/quarkus-run.jar").toString());
+        env.put("CAIRN_DEPLOYMENTS_LOG_DIR", workspace.logsDir().resolve("deployments").toString());
         return ServiceProcess.start(name, workspace.serviceJar(name), workspace.runDir(name),
                 workspace.serviceLog(name), port, env);
     }

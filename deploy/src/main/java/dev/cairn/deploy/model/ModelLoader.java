@@ -39,9 +39,10 @@ class ModelLoader {
     private void loadAndWarm() {
         long start = System.nanoTime();
         LoadedModel model;
+        int warmed;
         try {
             model = ModelPackages.load(new FilesystemArtifactStorage(store.root()), serving.modelPackage());
-            new Warmup(model, serving.warmupRows()).run();
+            warmed = new Warmup(model, serving.warmupRows(), serving.warmupBudget()).run();
         } catch (Exception | LinkageError e) {
             LOG.errorf("Model %s version %s (package %s) cannot be served: %s", serving.modelName(),
                     serving.modelVersion(), serving.modelPackage(), e.getMessage());
@@ -49,8 +50,8 @@ class ModelLoader {
             return;
         }
         served.markReady(model);
-        LOG.infof("Model %s version %s (package %s) loaded, warmed and ready in %d ms", serving.modelName(),
-                serving.modelVersion(), serving.modelPackage(),
+        LOG.infof("Model %s version %s (package %s) loaded, warmed (%d rows) and ready in %d ms",
+                serving.modelName(), serving.modelVersion(), serving.modelPackage(), warmed,
                 Duration.ofNanos(System.nanoTime() - start).toMillis());
     }
 }

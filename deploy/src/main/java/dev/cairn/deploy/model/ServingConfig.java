@@ -2,6 +2,7 @@ package dev.cairn.deploy.model;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Which model version this server answers for, and where it comes from. One process serves one version. */
 @ConfigMapping(prefix = "cairn.serving")
@@ -22,4 +23,11 @@ public interface ServingConfig {
     /** Predict calls made on a synthetic row before the server reports ready, so the first client is not the JIT's. */
     @WithDefault("20000")
     int warmupRows();
+
+    /**
+     * Upper bound on the warm-up's time: on a starved machine the rows could take seconds, and a late first answer
+     * costs more than a partly compiled path.
+     */
+    @WithDefault("1s")
+    Duration warmupBudget();
 }

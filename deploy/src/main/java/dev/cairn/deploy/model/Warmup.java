@@ -4,6 +4,7 @@ import dev.cairn.contracts.ColumnType;
 import dev.cairn.store.model.ColumnTransform;
 import dev.cairn.store.model.InputFeature;
 import dev.cairn.store.model.LoadedModel;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,17 +17,24 @@ final class Warmup {
 
     private final LoadedModel model;
     private final int rows;
+    private final Duration budget;
 
-    Warmup(LoadedModel model, int rows) {
+    Warmup(LoadedModel model, int rows, Duration budget) {
         this.model = model;
         this.rows = rows;
+        this.budget = budget;
     }
 
-    void run() {
+    /** @return the rows predicted: {@code rows}, or fewer when the budget ran out first */
+    int run() {
         Map<String, String> row = syntheticRow();
-        for (int i = 0; i < rows; i++) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        int done = 0;
+        while (done < rows && (done % 256 != 0 || System.nanoTime() < deadline)) {
             model.predict(row);
+            done++;
         }
+        return done;
     }
 
     private Map<String, String> syntheticRow() {

@@ -8,6 +8,7 @@ import dev.cairn.deploy.inference.Endpoint;
 import dev.cairn.deploy.model.ServedModel;
 import dev.cairn.deploy.model.ServingConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,12 +18,12 @@ class PredictionLogTest {
             implements PredictionLogConfig {
     }
 
-    record Serving(String modelName, String modelVersion, String modelPackage, String deploymentId, int warmupRows)
-            implements ServingConfig {
+    record Serving(String modelName, String modelVersion, String modelPackage, String deploymentId, int warmupRows,
+            Duration warmupBudget) implements ServingConfig {
     }
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final ServedModel served = new ServedModel(new Serving("churn", "3", "a".repeat(64), "churn-prod", 0));
+    private final ServedModel served = new ServedModel(new Serving("churn", "3", "a".repeat(64), "churn-prod", 0, Duration.ZERO));
     private final Answer answer = new Answer("id", "No", Map.of("No", 0.9, "Yes", 0.1));
 
     @Test

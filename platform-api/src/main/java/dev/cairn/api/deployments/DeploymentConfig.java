@@ -1,0 +1,44 @@
+package dev.cairn.api.deployments;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** How the local runtime starts inference servers. */
+@ConfigMapping(prefix = "cairn.deployments")
+public interface DeploymentConfig {
+
+    /** The packaged inference server ({@code deploy} module). */
+    @WithDefault("deploy/target/quarkus-app/quarkus-run.jar")
+    Path serverJar();
+
+    /** JVM options of each server: a single small model needs little heap. */
+    @WithDefault("-Xmx256m,-XX:+UseSerialGC")
+    List<String> javaOptions();
+
+    /** How long a new server may take to load, verify and warm its model before the deployment fails. */
+    @WithDefault("60s")
+    Duration readyTimeout();
+
+    /** How long replaced servers keep running after traffic left them, so requests in flight finish. */
+    @WithDefault("2s")
+    Duration drain();
+
+    /** Share of predictions each server publishes to {@code cairn.predictions}. */
+    @WithDefault("1.0")
+    double predictionSampleRate();
+
+    /** Where servers write their logs ({@code <deployment>-<port>.log}). */
+    @WithDefault("${java.io.tmpdir}/cairn-deployments")
+    Path logDir();
+
+    /** The broker servers publish predictions to; the control plane's own. */
+    @WithDefault("${kafka.bootstrap.servers}")
+    String kafkaBootstrap();
+
+    /** The artifact store servers load packages from; the control plane's own. */
+    @WithDefault("${cairn.store.root}")
+    Path storeRoot();
+}
