@@ -87,6 +87,8 @@ public final class ConsumeBench {
                             dev.cairn.monitoring.window.WindowConfig.Kind.COUNT, 10_000, java.time.Duration.ofMinutes(15),
                             500, 50, 64, 100_000, java.time.Duration.ofHours(24), 1000), references);
             var sample = new dev.cairn.monitoring.window.PredictionSample();
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             long windows = 0;
             for (int i = 0; i < events; i++) {
@@ -96,8 +98,10 @@ public final class ConsumeBench {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("in process, one thread: decode + windows of %,d events in %.2f s = %,.0f events/s"
-                    + " (%d windows closed)%n", events, seconds, events / seconds, windows);
+            double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+            System.out.printf("in process, one thread: decode + windows of %,d events in %.2f s = %,.0f events/s;"
+                    + " %.2f s of CPU = %,.0f events per CPU-second (%d windows closed)%n", events, seconds,
+                    events / seconds, cpu, events / cpu, windows);
         }
     }
 
@@ -138,12 +142,18 @@ public final class ConsumeBench {
             long firstAt = 0;
             long firstCpu = 0;
             double count = 0;
+            long halfAt = 0;
+            double half = 0;
             while (count < events) {
                 Thread.sleep(100);
                 if (System.nanoTime() - startedAt > 600e9 || !process.isAlive()) {
                     throw new IllegalStateException("monitoring consumed " + count + " events; see target/consume-bench-app.log");
                 }
                 count = counter(http, metrics);
+                if (halfAt == 0 && count >= events / 2.0) {
+                    half = count;
+                    halfAt = System.nanoTime();
+                }
                 if (firstAt == 0 && count > 0) {
                     first = count;
                     firstAt = System.nanoTime();
@@ -155,6 +165,8 @@ public final class ConsumeBench {
             System.out.printf("monitoring consumed %,d events: %,.0f events/s (from the first counted %,.0f to %,.0f"
                     + " in %.2f s; app start to first events %.1f s)%n", events, (count - first) / seconds, first,
                     count, seconds, (firstAt - startedAt) / 1e9);
+            System.out.printf("second half only (JIT warm): %,.0f events/s%n",
+                    (count - half) / ((System.nanoTime() - halfAt) / 1e9));
             System.out.printf("the monitoring process used %.1f s of CPU (all threads) meanwhile: %,.0f events per"
                     + " CPU-second%n", cpuSeconds, (count - first) / cpuSeconds);
         } finally {
