@@ -126,8 +126,14 @@ public final class ConsumeBench {
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", app.toString());
+        var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g"));
+        String extra = System.getProperty("bench.app.jvm", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.split(" ")));
+        }
+        command.addAll(List.of("-jar", app.toString()));
+        var builder = new ProcessBuilder(command);
         builder.environment().put("CAIRN_KAFKA_BOOTSTRAP", bootstrap);
         builder.environment().put("CAIRN_STORE_ROOT", store.toString());
         builder.environment().put("CAIRN_HTTP_PORT", String.valueOf(port));
