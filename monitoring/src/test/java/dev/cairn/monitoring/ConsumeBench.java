@@ -25,7 +25,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * real Kafka broker, stores a January flights model with its reference profile, publishes N prediction events
  * (the PredictionLogged JSON the inference server writes, flights rows with the model's answers) to
  * cairn.predictions, then starts the packaged monitoring app (a child JVM, as in production) reading from the
- * earliest offset, and reads its own counter {@code cairn_monitoring_predictions_total} from /q/metrics every 100 ms
+ * earliest offset, and reads its own counter {@code cairn_monitoring_predictions_total} from /q/metrics every 500 ms
  * until it reaches N. The rate is taken from the first consumed event to the last, so start-up is not counted.
  *
  * <p>Arguments: the path to {@code quarkus-run.jar}, the number of events (default 1,000,000).
@@ -151,7 +151,7 @@ public final class ConsumeBench {
             long halfAt = 0;
             double half = 0;
             while (count < events) {
-                Thread.sleep(100);
+                Thread.sleep(500); // rendering /q/metrics costs the app CPU: poll gently
                 if (System.nanoTime() - startedAt > 600e9 || !process.isAlive()) {
                     throw new IllegalStateException("monitoring consumed " + count + " events; see target/consume-bench-app.log");
                 }
