@@ -12,7 +12,15 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +48,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = DevStackResource.class, scope = TestResourceScope.GLOBAL)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FlightsDriftAlertTest {
 
     private static final FlightsSlice FLIGHTS = FlightsSlice.read();
@@ -74,6 +83,7 @@ class FlightsDriftAlertTest {
     }
 
     @Test
+    @Order(1)
     void raisesADriftAlertWhenFebruaryTrafficMeetsAJanuaryModel() throws Exception {
         // Given a January model and a window of held-out January predictions, then a window of February ones
         var model = FlightsModel.trainAndStore(new FilesystemArtifactStorage(storeRoot), FLIGHTS.part("train"));
@@ -100,6 +110,7 @@ class FlightsDriftAlertTest {
     }
 
     @Test
+    @Order(2)
     void measuresAccuracyOnceTrueLabelsArrive() throws Exception {
         // Given February predictions and their true labels, joined while the March window is open
         var model = FlightsModel.trainAndStore(new FilesystemArtifactStorage(storeRoot), FLIGHTS.part("train"));
@@ -127,6 +138,26 @@ class FlightsDriftAlertTest {
             assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                     .isEqualTo((double) correct / february.size());
         });
+    }
+
+    /** Runs last, when every kind of figure has been exported at least once. */
+    @Test
+    @Order(3)
+    void grafanaDashboardQueriesOnlyMetricsTheServiceExports() throws Exception {
+        // Given
+        String dashboard = Files.readString(Path.of("..", "deploy", "grafana", "cairn-monitoring.json"));
+        var queried = new TreeSet<String>();
+        Matcher names = Pattern.compile("cairn_monitoring_[a-z_]+").matcher(dashboard);
+        while (names.find()) {
+            queried.add(names.group());
+        }
+        // When
+        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        var exported = body.lines().filter(l -> l.startsWith("cairn_monitoring_"))
+                .map(l -> l.substring(0, l.indexOf(l.contains("{") ? '{' : ' '))).collect(Collectors.toSet());
+        // Then
+        assertThat(queried).hasSizeGreaterThan(8);
+        assertThat(exported).containsAll(queried);
     }
 
     private void sendPredictions(String deployment, FlightsModel.Stored model, List<Map<String, String>> rows)

@@ -37,6 +37,8 @@ public final class DeploymentWindow {
     private long windowStart = Long.MIN_VALUE;
     private long windowEnd = Long.MIN_VALUE;
     private long lastEventWallClock;
+    private String[] slotNames = new String[0];
+    private Object[] slots = new Object[0];
 
     public DeploymentWindow(String deploymentId, String modelVersion, Reference reference, WindowConfig config) {
         this.deploymentId = deploymentId;
@@ -100,7 +102,7 @@ public final class DeploymentWindow {
         }
         MissingTokens missing = reference.missingTokens();
         for (int i = 0; i < sample.featureNames.size(); i++) {
-            countFeature(sample.featureNames.get(i), sample.featureValues.get(i), missing);
+            countFeature(slot(i, sample.featureNames.get(i)), sample.featureValues.get(i), missing);
         }
         if (predictions != null && sample.label != null) {
             predictions.add(sample.label);
@@ -108,18 +110,32 @@ public final class DeploymentWindow {
         join.remember(sample.predictionId, sample.label, nowMillis);
     }
 
-    private void countFeature(String name, String cell, MissingTokens missing) {
-        NumericCounts n = numeric.get(name);
-        if (n != null) {
+    /**
+     * The counter of the i-th feature of an event. Events of one deployment list their features in the same order,
+     * and the decoder's field names are interned, so the name seen last at position i is checked by identity
+     * before any hashing: one comparison per cell instead of a map lookup.
+     */
+    private Object slot(int i, String name) {
+        if (i >= slotNames.length) {
+            slotNames = java.util.Arrays.copyOf(slotNames, i + 8);
+            slots = java.util.Arrays.copyOf(slots, i + 8);
+        }
+        if (slotNames[i] != name) {
+            slotNames[i] = name;
+            Object counts = numeric.get(name);
+            slots[i] = counts != null ? counts : categorical.get(name);
+        }
+        return slots[i];
+    }
+
+    private static void countFeature(Object counts, String cell, MissingTokens missing) {
+        if (counts instanceof NumericCounts n) {
             if (missing.isMissing(cell)) {
                 n.addMissing();
             } else {
                 countNumber(n, cell);
             }
-            return;
-        }
-        CategoryCounts c = categorical.get(name);
-        if (c != null) {
+        } else if (counts instanceof CategoryCounts c) {
             if (missing.isMissing(cell)) {
                 c.addMissing();
             } else {
@@ -129,14 +145,8 @@ public final class DeploymentWindow {
     }
 
     private static void countNumber(NumericCounts counts, String cell) {
-        double value;
-        try {
-            value = Double.parseDouble(cell);
-        } catch (NumberFormatException e) {
-            counts.addInvalid();
-            return;
-        }
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
+        double value = DecimalText.parse(cell);
+        if (Double.isNaN(value)) {
             counts.addInvalid();
         } else {
             counts.add(value);

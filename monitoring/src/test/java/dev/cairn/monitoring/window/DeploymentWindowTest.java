@@ -195,4 +195,18 @@ class DeploymentWindowTest {
         assertThat(podA.p50Millis()).isCloseTo(1.0672, within(1e-4));
         assertThat(health.p99Millis()).isCloseTo(10.5115, within(1e-4));
     }
+
+    @Test
+    void closesAnIdleTimeWindowAfterOneWindowLengthWithoutEvents() {
+        // Given one-minute windows and an event received at wall-clock 0
+        var window = new DeploymentWindow("flights", "1", REFERENCE, TestWindowConfig.timeOf(Duration.ofMinutes(1)));
+        window.record(sample("a", "50", "LAX", "late"), 0);
+        // When
+        var early = window.closeIfIdle(59_999);
+        var idle = window.closeIfIdle(60_000);
+        // Then
+        assertThat(early).isEmpty();
+        assertThat(idle).hasValueSatisfying(r -> assertThat(r.predictions()).isEqualTo(1));
+        assertThat(window.closeIfIdle(120_000)).isEmpty();
+    }
 }

@@ -59,7 +59,8 @@ public class TrainStep implements Step {
         TrainedModel trained = trainer.train(rows, spec.target(), preprocessing, MissingTokens.of(missingTokens));
         var metrics = new TreeMap<String, Double>(validationMetrics(command, trained));
         var manifest = TrainingManifest.of(command, trained, preprocessing, missingTokens, trainSha,
-                trainer.algorithmName(), seed, metrics);
+                trainer.algorithmName(), seed, metrics).withReferenceProfile(TrainingProfile.store(artifacts.storage(),
+                rows, trained, spec.target(), MissingTokens.of(missingTokens)));
         var model = ModelPackages.save(artifacts.storage(), manifest, trained.model());
         var payload = ModelPackages.readManifest(artifacts.storage(), model.sha256()).payloadSha256();
         metrics.put("train_seconds", trained.seconds());

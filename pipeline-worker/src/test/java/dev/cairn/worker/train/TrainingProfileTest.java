@@ -1,0 +1,51 @@
+package dev.cairn.worker.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.contracts.ColumnType;
+import dev.cairn.store.artifact.FilesystemArtifactStorage;
+import dev.cairn.store.csv.MissingTokens;
+import dev.cairn.store.model.ColumnTransform;
+import dev.cairn.store.profile.ReferenceProfiles;
+import dev.cairn.worker.artifact.Table;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingProfileTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void profilesTheColumnsTheModelReadsAndItsPredictions() throws Exception {
+        // Given 100 rows: x = 0..99, plan a/b alternating, y = Y when x >= 50
+        var rows = new ArrayList<String[]>();
+        for (int i = 0; i < 100; i++) {
+            rows.add(new String[] {String.valueOf(i), i % 2 == 0 ? "a" : "b", i >= 50 ? "Y" : "N"});
+        }
+        var table = new Table(List.of("x", "plan", "y"), rows);
+        var trained = new ModelTrainer("cart", Map.of(), 42).train(table, "y",
+                List.of(new ColumnTransform("x", ColumnType.NUMERIC, 0.0, null, null, null),
+                        new ColumnTransform("plan", ColumnType.CATEGORICAL, null, "a", null, null)),
+                MissingTokens.DEFAULT);
+        var storage = new FilesystemArtifactStorage(root);
+        // When
+        String sha = TrainingProfile.store(storage, table, trained, "y", MissingTokens.DEFAULT);
+        // Then deciles of 0..99 are the values at ranks 10, 20, …, 90: 9, 19, …, 89, ten rows per bin
+        var profile = ReferenceProfiles.read(storage, sha);
+        assertThat(profile.rows()).isEqualTo(100);
+        assertThat(profile.numeric()).singleElement().satisfies(x -> {
+            assertThat(x.edges()).containsExactly(9, 19, 29, 39, 49, 59, 69, 79, 89);
+            assertThat(x.counts()).containsOnly(10);
+        });
+        assertThat(profile.categorical()).singleElement()
+                .satisfies(plan -> assertThat(plan.counts()).isEqualTo(Map.of("a", 50L, "b", 50L)));
+        assertThat(profile.labels()).isEqualTo(Map.of("N", 50L, "Y", 50L));
+        // a tree splits x at 49.5 exactly, so its predictions on its training rows are the labels
+        assertThat(profile.predictions()).isEqualTo(Map.of("N", 50L, "Y", 50L));
+    }
+}
