@@ -27,11 +27,13 @@ echo "date: $(date -u +%Y-%m-%dT%H:%MZ); data: $csv ($target), XGBoost rounds: $
 
 started=""
 if ! ./cairn status >/dev/null 2>&1; then
-  ./cairn up >/dev/null
+  # Its output goes to a file: the stack's background process keeps the streams it inherits.
+  up_log=$(mktemp)
+  ./cairn up >"$up_log" 2>&1 || { cat "$up_log"; exit 1; }
   started=1
 fi
 platform=$(java_run cli dev.cairn.cli.bench.PlatformOverheadBenchmark "$csv" "$target" "$rounds" | tee /dev/stderr)
-[ -z "$started" ] || ./cairn down >/dev/null
+[ -z "$started" ] || ./cairn down >/dev/null 2>&1
 # The direct peer runs alone, after the stack is down, so neither competes with the other for the cores.
 direct=$(java_run pipeline-worker dev.cairn.worker.bench.PlainXgboostBenchmark "$csv" "$target" "$rounds" | tee /dev/stderr)
 

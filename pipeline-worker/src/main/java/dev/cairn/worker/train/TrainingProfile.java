@@ -1,5 +1,6 @@
 package dev.cairn.worker.train;
 
+import dev.cairn.contracts.Algorithm.Task;
 import dev.cairn.store.artifact.ArtifactStorage;
 import dev.cairn.store.csv.MissingTokens;
 import dev.cairn.store.model.InputFeature;
@@ -36,12 +37,18 @@ final class TrainingProfile {
         return ReferenceProfiles.save(storage, profile).sha256();
     }
 
-    /** In one batch call: XGBoost answers a batch far faster than row by row. */
+    /**
+     * In one batch call: XGBoost answers a batch far faster than row by row. A regressor's outputs are numbers, not
+     * labels to count, so its profile has no prediction distribution (yet).
+     */
     private static List<String> predictions(Table rows, TrainedModel trained) {
+        if (trained.task() == Task.REGRESSION) {
+            return null;
+        }
         var examples = new ArrayList<Example<Label>>(rows.rows().size());
         for (String[] cells : rows.rows()) {
             examples.add(trained.featurizer().example(rows.header(), cells, LabelFactory.UNKNOWN_LABEL));
         }
-        return trained.model().predict(examples).stream().map(p -> p.getOutput().getLabel()).toList();
+        return trained.classifier().predict(examples).stream().map(p -> p.getOutput().getLabel()).toList();
     }
 }
