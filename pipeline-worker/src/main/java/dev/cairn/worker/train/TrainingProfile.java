@@ -25,9 +25,17 @@ final class TrainingProfile {
     private TrainingProfile() {
     }
 
+    /**
+     * Deciles and category shares are known well from a few thousand rows (a quantile's error shrinks with the square
+     * root of the rows), while scoring every training row with the new model made the profile cost seconds on a
+     * large data set (bench/platform-overhead.md): the profile reads at most this many rows.
+     */
+    static final int MAX_ROWS = 5_000;
+
     /** @return the profile's digest */
-    static String store(ArtifactStorage storage, Table rows, TrainedModel trained, String target,
+    static String store(ArtifactStorage storage, Table all, TrainedModel trained, String target,
             MissingTokens missing) throws IOException {
+        var rows = sample(all, MAX_ROWS);
         var types = new LinkedHashMap<String, dev.cairn.contracts.ColumnType>();
         for (InputFeature input : trained.inputSignature()) {
             types.put(input.name(), input.type());
@@ -50,5 +58,22 @@ final class TrainingProfile {
             examples.add(trained.featurizer().example(rows.header(), cells, LabelFactory.UNKNOWN_LABEL));
         }
         return trained.classifier().predict(examples).stream().map(p -> p.getOutput().getLabel()).toList();
+    }
+
+    /**
+     * Every k-th row, k the smallest step that keeps at most {@code max} rows: deterministic, and spread over the
+     * whole table, whose order the split has already shuffled.
+     */
+    static Table sample(Table table, int max) {
+        int size = table.rows().size();
+        if (size <= max) {
+            return table;
+        }
+        int step = (size + max - 1) / max;
+        var rows = new ArrayList<String[]>(size / step + 1);
+        for (int i = 0; i < size; i += step) {
+            rows.add(table.rows().get(i));
+        }
+        return new Table(table.header(), rows);
     }
 }

@@ -48,4 +48,25 @@ class TrainingProfileTest {
         // a tree splits x at 49.5 exactly, so its predictions on its training rows are the labels
         assertThat(profile.predictions()).isEqualTo(Map.of("N", 50L, "Y", 50L));
     }
+
+    @Test
+    void readsAnEvenlySpreadSampleOfALargeTable() {
+        // Given 12,000 rows numbered 0..11,999
+        var rows = new ArrayList<String[]>();
+        for (int i = 0; i < 12_000; i++) {
+            rows.add(new String[] {String.valueOf(i)});
+        }
+        // When at most 5,000 may be read
+        var sample = TrainingProfile.sample(new Table(List.of("n"), rows), 5_000);
+        // Then every third row (the smallest step keeping 5,000 or fewer): 0, 3, ..., 11,997
+        assertThat(sample.rows()).hasSize(4_000);
+        assertThat(sample.rows().get(1)[0]).isEqualTo("3");
+        assertThat(sample.rows().get(3_999)[0]).isEqualTo("11997");
+    }
+
+    @Test
+    void readsASmallTableWhole() {
+        var table = new Table(List.of("n"), List.<String[]>of(new String[] {"1"}, new String[] {"2"}));
+        assertThat(TrainingProfile.sample(table, 5_000)).isSameAs(table);
+    }
 }
