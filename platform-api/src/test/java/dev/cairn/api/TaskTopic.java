@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -31,27 +32,17 @@ public final class TaskTopic {
 
     /** Every command sent so far for the run, waiting up to {@code timeout} for at least {@code atLeast} of them. */
     public static List<TaskCommand> commandsFor(String runId, int atLeast, Duration timeout) throws Exception {
-        var props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        var found = new ArrayList<TaskCommand>();
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("cairn.tasks"));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (found.size() < atLeast && System.nanoTime() < deadline) {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    if (runId.equals(record.key())) {
-                        found.add(JSON.readValue(record.value(), TaskCommand.class));
-                    }
-                }
-            }
-        }
-        return found;
+        return commands(runId::equals, command -> true, atLeast, timeout);
     }
 
     /** Like {@link #commandsFor}, but by the run id inside each command: trials are keyed by task id, not run id. */
     public static List<TaskCommand> commandsOfRun(String runId, int atLeast, Duration timeout) throws Exception {
+        return commands(key -> true, command -> runId.equals(command.runId()), atLeast, timeout);
+    }
+
+    /** Reads cairn.tasks from the start; only records whose key passes are parsed, so other tests' bytes never are. */
+    private static List<TaskCommand> commands(Predicate<String> key, Predicate<TaskCommand> wanted, int atLeast,
+            Duration timeout) throws Exception {
         var props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
@@ -62,9 +53,11 @@ public final class TaskTopic {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (found.size() < atLeast && System.nanoTime() < deadline) {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    var command = JSON.readValue(record.value(), TaskCommand.class);
-                    if (runId.equals(command.runId())) {
-                        found.add(command);
+                    if (key.test(record.key())) {
+                        var command = JSON.readValue(record.value(), TaskCommand.class);
+                        if (wanted.test(command)) {
+                            found.add(command);
+                        }
                     }
                 }
             }
