@@ -27,9 +27,13 @@ import org.tribuo.regression.Regressor;
  */
 public final class ModelPackages {
 
-    /** The only payload format this version writes and reads. */
+    /** The payload format of every Tribuo model. */
     public static final String TRIBUO_PROTOBUF = "tribuo-protobuf";
     public static final String TRIBUO = "tribuo";
+    /** The payload format of an {@link MlpModel} ({@link MlpPayload}): weights as float32, read by plain Java. */
+    public static final String CAIRN_MLP = "cairn-mlp";
+    /** The framework named by an MLP's manifest: Cairn's own forward pass (trained with DJL, see the lineage). */
+    public static final String CAIRN = "cairn";
 
     private ModelPackages() {
     }
@@ -52,6 +56,11 @@ public final class ModelPackages {
                     + " but the model is not a " + expected.getSimpleName() + " model");
         }
         List<String> labels = manifest.isRegression() ? null : labelsOf(manifest, model.castModel(Label.class));
+        if (model instanceof MlpModel mlp) {
+            ArtifactRef payloadRef = storage.put(new ByteArrayInputStream(MlpPayload.write(mlp.weights())));
+            return saveManifest(storage, manifest.withPayload(CAIRN, String.valueOf(MlpPayload.VERSION), CAIRN_MLP,
+                    payloadRef, labels));
+        }
         byte[] payload = model.serialize().toByteArray();
         ArtifactRef payloadRef = storage.put(new ByteArrayInputStream(payload));
         return saveManifest(storage, manifest.withPayload(TRIBUO, Tribuo.VERSION, TRIBUO_PROTOBUF, payloadRef, labels));
@@ -109,7 +118,9 @@ public final class ModelPackages {
             throw new ModelPackageException("model package " + manifestSha256 + " is a regression model; "
                     + "load it with loadRegression");
         }
-        Model<?> model = deserialise(manifestSha256, payload(storage, manifestSha256, manifest));
+        byte[] payload = payload(storage, manifestSha256, manifest);
+        Model<?> model = CAIRN_MLP.equals(manifest.format()) ? MlpModel.of(MlpPayload.read(payload))
+                : deserialise(manifestSha256, payload);
         if (!model.validate(Label.class)) {
             throw new ModelPackageException("the payload of model package " + manifestSha256
                     + " is not a classification model");
@@ -129,6 +140,10 @@ public final class ModelPackages {
             throw new ModelPackageException("model package " + manifestSha256 + " is a " + manifest.task()
                     + " model, not a regression model");
         }
+        if (!TRIBUO_PROTOBUF.equals(manifest.format())) {
+            throw new ModelPackageException("model package " + manifestSha256 + " has payload format '"
+                    + manifest.format() + "'; a regression model loads only from " + TRIBUO_PROTOBUF);
+        }
         Model<?> model = deserialise(manifestSha256, payload(storage, manifestSha256, manifest));
         if (!model.validate(Regressor.class)) {
             throw new ModelPackageException("the payload of model package " + manifestSha256
@@ -140,9 +155,9 @@ public final class ModelPackages {
     /** The payload's bytes, checked against the manifest's digest and size. */
     private static byte[] payload(ArtifactStorage storage, String manifestSha256, ModelManifest manifest)
             throws IOException {
-        if (!TRIBUO_PROTOBUF.equals(manifest.format())) {
+        if (!TRIBUO_PROTOBUF.equals(manifest.format()) && !CAIRN_MLP.equals(manifest.format())) {
             throw new ModelPackageException("model package " + manifestSha256 + " has payload format '"
-                    + manifest.format() + "'; this version of Cairn loads only " + TRIBUO_PROTOBUF);
+                    + manifest.format() + "'; this version of Cairn loads " + TRIBUO_PROTOBUF + " and " + CAIRN_MLP);
         }
         byte[] payload;
         try (InputStream in = storage.open(manifest.payloadSha256())) {

@@ -115,7 +115,7 @@ class ModelPackagesTest {
         // Then
         assertThat(thrown).isInstanceOf(ModelPackageException.class)
                 .hasMessageContaining("'java-serialization'")
-                .hasMessageContaining("loads only tribuo-protobuf");
+                .hasMessageContaining("loads tribuo-protobuf and cairn-mlp");
     }
 
     @Test
