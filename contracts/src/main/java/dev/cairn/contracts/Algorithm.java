@@ -18,6 +18,8 @@ public enum Algorithm {
     XGBOOST("xgboost", Task.CLASSIFICATION, List.of("rounds", "max_depth", "eta", "subsample", "threads")),
     KNN("knn", Task.CLASSIFICATION, List.of("k")),
     NAIVE_BAYES("naive-bayes", Task.CLASSIFICATION, List.of("alpha")),
+    /** A multilayer perceptron trained with DJL (PyTorch); {@code layers} is a list of hidden layer widths. */
+    MLP("mlp", Task.CLASSIFICATION, List.of("layers", "epochs", "batch_size", "learning_rate")),
     LINEAR_REGRESSION("linear-regression", Task.REGRESSION, List.of("epochs", "learning_rate", "minibatch_size")),
     CART_REGRESSOR("cart-regressor", Task.REGRESSION, List.of("max_depth", "min_child_weight")),
     XGBOOST_REGRESSOR("xgboost-regressor", Task.REGRESSION, List.of("rounds", "max_depth", "eta", "subsample", "threads"));

@@ -74,11 +74,19 @@ public final class MlpModel extends Model<Label> {
         return x;
     }
 
-    /** The standardised input, as the first layer sees it; also what the trainer feeds the network. */
+    /** The standardised input, as the first layer sees it. */
     public float[] standardise(double[] raw) {
+        return standardise(raw, weights.mean(), weights.scale());
+    }
+
+    /**
+     * {@code (raw - mean) / scale}, rounded to float32: the trainer feeds the network exactly these values, so training
+     * and serving see the same inputs bit for bit.
+     */
+    public static float[] standardise(double[] raw, float[] mean, float[] scale) {
         float[] x = new float[raw.length];
         for (int i = 0; i < raw.length; i++) {
-            x[i] = (float) ((raw[i] - weights.mean()[i]) / weights.scale()[i]);
+            x[i] = (float) ((raw[i] - mean[i]) / scale[i]);
         }
         return x;
     }

@@ -45,6 +45,6 @@ final class TaskEvents {
     private TaskEvent event(TaskCommand command, TaskEvent.Status status, String reason, StepResult result) {
         return new TaskEvent(TaskCommand.CURRENT_VERSION, command.taskId(), command.attempt(), command.runId(),
                 command.step(), status, reason, result.outputs(), result.metrics(), result.report(), worker,
-                clock.instant());
+                clock.instant(), result.curves().isEmpty() ? null : result.curves());
     }
 }

@@ -55,6 +55,14 @@ enum Algorithm {
      */
     NAIVE_BAYES("naive-bayes", List.of(ParamSpec.positive("alpha", 1.0))),
     /**
+     * A multilayer perceptron (DJL, PyTorch engine, CPU): standardised inputs, the hidden widths of {@code layers}
+     * (a list, checked by {@link HiddenLayers}, default [64, 32]) with ReLU, softmax cross-entropy, Adam at
+     * {@code learning_rate} (Adam's usual 0.001) over shuffled mini-batches of {@code batch_size}. 20 epochs: on letter
+     * the validation accuracy still climbs there, and a run stays in seconds.
+     */
+    MLP("mlp", List.of(ParamSpec.whole("epochs", 1, 10_000, 20), ParamSpec.whole("batch_size", 1, 32),
+            ParamSpec.positive("learning_rate", 0.001))),
+    /**
      * Least squares by stochastic gradient descent (AdaGrad at rate 1.0), on standardised numbers. 50
      * epochs rather than 5: the target is not centred, and the intercept has to travel to its mean
      * (diabetes: R² -0.81 after 5 epochs, 0.51 after 50). A target in the thousands needs a larger

@@ -8,8 +8,10 @@ import dev.cairn.store.model.Featurizer;
 import dev.cairn.store.model.InputFeature;
 import dev.cairn.worker.artifact.Table;
 import dev.cairn.worker.task.StepFailure;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -26,21 +28,50 @@ final class ModelTrainer {
 
     private final Algorithm algorithm;
     private final Map<String, Number> params;
+    /** The MLP's hidden layer widths; empty for every other algorithm. */
+    private final List<Integer> hidden;
     private final long seed;
 
     /** @param given the spec's parameters, checked here so that a typo fails before any work */
     ModelTrainer(String algorithm, Map<String, Object> given, long seed) {
         this.algorithm = Algorithm.named(algorithm);
-        this.params = this.algorithm.resolve(given);
+        Map<String, Object> numbers = given == null ? Map.of() : given;
+        if (this.algorithm == Algorithm.MLP) {
+            var rest = new LinkedHashMap<>(numbers);
+            this.hidden = HiddenLayers.accept(rest.remove("layers"));
+            numbers = rest;
+        } else {
+            this.hidden = List.of();
+        }
+        this.params = this.algorithm.resolve(numbers);
         this.seed = seed;
     }
 
     TrainedModel train(Table rows, String target, List<ColumnTransform> preprocessing, MissingTokens missing) {
+        return train(rows, target, preprocessing, missing, null, null);
+    }
+
+    /**
+     * @param validation rows a network is scored on after every epoch (its curves); null or empty for none
+     * @param positive the spec's positive class for those scores, or null
+     */
+    TrainedModel train(Table rows, String target, List<ColumnTransform> preprocessing, MissingTokens missing,
+            Table validation, String positive) {
         List<InputFeature> signature = InputSignature.of(rows, preprocessing);
         var featurizer = Featurizer.of(signature, preprocessing, missing);
         var numeric = InputSignature.numericNames(signature);
         Model<?> model;
         long start;
+        if (algorithm == Algorithm.MLP) {
+            var dataset = classificationDataset(rows, target, featurizer);
+            var labels = labels(dataset);
+            start = System.nanoTime();
+            var result = new DjlMlpTrainer(hidden, params, seed).train(dataset, labels,
+                    mlp -> EpochScores.of(mlp, featurizer, validation, target, labels, positive));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new TrainedModel(algorithm.task, result.model(), signature, featurizer, resolvedParams(), seconds,
+                    result.curves());
+        }
         if (algorithm.task == Task.REGRESSION) {
             var dataset = regressionDataset(rows, target, featurizer);
             var trainer = TribuoTrainer.regressor(algorithm, params, seed, numeric);
@@ -53,7 +84,23 @@ final class ModelTrainer {
             model = trainer.train(dataset);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new TrainedModel(algorithm.task, model, signature, featurizer, params, seconds);
+        return new TrainedModel(algorithm.task, model, signature, featurizer, resolvedParams(), seconds);
+    }
+
+    /** Every parameter as the model was trained with it: the MLP's {@code layers} first, then the numbers. */
+    private Map<String, Object> resolvedParams() {
+        var all = new LinkedHashMap<String, Object>();
+        if (algorithm == Algorithm.MLP) {
+            all.put("layers", hidden);
+        }
+        all.putAll(params);
+        return all;
+    }
+
+    private static List<String> labels(MutableDataset<Label> dataset) {
+        var labels = new TreeSet<String>();
+        dataset.getOutputs().forEach(label -> labels.add(label.getLabel()));
+        return List.copyOf(labels);
     }
 
     String algorithmName() {

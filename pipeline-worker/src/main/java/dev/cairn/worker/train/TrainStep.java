@@ -56,7 +56,8 @@ public class TrainStep implements Step {
         Table rows = artifacts.readCsv("train", trainSha);
         var preprocessing = artifacts.readJson("preprocessing", Artifacts.input(command, "preprocessing"), TRANSFORMS);
         List<String> missingTokens = missingTokens(command);
-        TrainedModel trained = trainer.train(rows, spec.target(), preprocessing, MissingTokens.of(missingTokens));
+        TrainedModel trained = trainer.train(rows, spec.target(), preprocessing, MissingTokens.of(missingTokens),
+                validationRows(command), positive(command));
         var metrics = new TreeMap<String, Double>(validationMetrics(command, trained));
         var manifest = TrainingManifest.of(command, trained, preprocessing, missingTokens, trainSha,
                 trainer.algorithmName(), seed, metrics).withReferenceProfile(TrainingProfile.store(artifacts.storage(),
@@ -65,7 +66,19 @@ public class TrainStep implements Step {
         var payload = ModelPackages.readManifest(artifacts.storage(), model.sha256()).payloadSha256();
         metrics.put("train_seconds", trained.seconds());
         return new StepResult(Map.of("model", model.sha256(), "payload", payload), metrics,
-                report(trainer, trained, seed, preprocessing));
+                report(trainer, trained, seed, preprocessing), trained.curves());
+    }
+
+    /** The validation rows, read only for a network, which scores them after every epoch; null otherwise. */
+    private Table validationRows(TaskCommand command) throws IOException {
+        String sha = command.inputs() == null ? null : command.inputs().get("validation");
+        return sha == null || !"mlp".equals(command.spec().steps().train().algorithm()) ? null
+                : artifacts.readCsv("validation", sha);
+    }
+
+    private static String positive(TaskCommand command) {
+        var evaluate = command.spec().steps().evaluate();
+        return evaluate == null ? null : evaluate.positive();
     }
 
     private static List<String> missingTokens(TaskCommand command) {

@@ -12,10 +12,15 @@ import org.tribuo.regression.Regressor;
 /**
  * A model fresh from training, with the task it solves, the raw columns it reads (categories as seen in
  * the training rows), the featurizer that fed it and the parameters it was trained with, defaults
- * included.
+ * included; and, for a network, the figures it measured after each epoch (empty otherwise).
  */
 record TrainedModel(Task task, Model<?> model, List<InputFeature> inputSignature, Featurizer featurizer,
-        Map<String, Number> params, double seconds) {
+        Map<String, Object> params, double seconds, Map<String, List<Double>> curves) {
+
+    TrainedModel(Task task, Model<?> model, List<InputFeature> inputSignature, Featurizer featurizer,
+            Map<String, Object> params, double seconds) {
+        this(task, model, inputSignature, featurizer, params, seconds, Map.of());
+    }
 
     /** The model as a classifier; only for the classification task. */
     Model<Label> classifier() {

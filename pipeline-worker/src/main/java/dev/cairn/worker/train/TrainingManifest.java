@@ -38,7 +38,7 @@ final class TrainingManifest {
         DatasetRef dataset = command.dataset();
         return new Lineage(command.runId(), command.spec().name(), dataset == null ? null : dataset.name(),
                 dataset == null ? 0 : dataset.version(), dataset == null ? null : dataset.sha256(), trainSha256,
-                algorithm, new LinkedHashMap<>(trained.params()), seed, libraryVersions(), preparation(command));
+                algorithm, new LinkedHashMap<>(trained.params()), seed, libraryVersions(algorithm), preparation(command));
     }
 
     /** The cleaning and splitting the training rows went through, so the model can be rebuilt from its dataset. */
@@ -49,6 +49,15 @@ final class TrainingManifest {
         preparation.put("split", steps == null ? null : steps.split());
         preparation.put("columns", command.spec().columns());
         return preparation;
+    }
+
+    /** Tribuo always (it shapes every model's features); DJL and PyTorch for the network they trained. */
+    static Map<String, String> libraryVersions(String algorithm) {
+        if (!"mlp".equals(algorithm)) {
+            return libraryVersions();
+        }
+        return Map.of("tribuo", Tribuo.VERSION, "java", Runtime.version().toString(), "djl", DjlRuntime.djlVersion(),
+                "pytorch", DjlRuntime.pytorchVersion());
     }
 
     static Map<String, String> libraryVersions() {
