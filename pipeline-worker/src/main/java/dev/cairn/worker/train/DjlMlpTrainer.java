@@ -40,8 +40,11 @@ import org.tribuo.classification.Label;
  */
 final class DjlMlpTrainer {
 
-    /** What training produced: the network, and per epoch the training loss and whatever the scorer measured. */
-    record Result(MlpModel model, Map<String, List<Double>> curves) {
+    /**
+     * What training produced: the network, per epoch the training loss and whatever the scorer measured, and DJL's
+     * own class probabilities for the probe rows (what the plain-Java forward pass is checked against).
+     */
+    record Result(MlpModel model, Map<String, List<Double>> curves, float[][] probed) {
     }
 
     private final List<Integer> hidden;
@@ -63,6 +66,12 @@ final class DjlMlpTrainer {
      * @param perEpoch the figures to record after each epoch (validation metrics), by name
      */
     Result train(MutableDataset<Label> dataset, List<String> labels, Function<MlpModel, Map<String, Double>> perEpoch) {
+        return train(dataset, labels, perEpoch, List.of());
+    }
+
+    /** @param probe raw input rows (as {@link MlpModel#input}) for DJL to answer with the trained network */
+    Result train(MutableDataset<Label> dataset, List<String> labels, Function<MlpModel, Map<String, Double>> perEpoch,
+            List<double[]> probe) {
         DjlRuntime.configure();
         List<String> features = new ArrayList<>();
         for (VariableInfo info : dataset.getFeatureIDMap()) {
@@ -70,7 +79,7 @@ final class DjlMlpTrainer {
         }
         features.sort(null);
         Inputs inputs = Inputs.of(dataset, features, labels);
-        Engine engine = Engine.getEngine(DjlRuntime.ENGINE);
+        Engine engine = DjlRuntime.engine();
         engine.setRandomSeed((int) seed);
         var curves = new LinkedHashMap<String, List<Double>>();
         try (Model model = Model.newInstance("mlp", Device.cpu(), DjlRuntime.ENGINE)) {
@@ -89,7 +98,7 @@ final class DjlMlpTrainer {
                     perEpoch.apply(current).forEach((name, value) ->
                             curves.computeIfAbsent(name, k -> new ArrayList<>()).add(value));
                 }
-                return new Result(current, curves);
+                return new Result(current, curves, probe(trainer, model.getNDManager(), inputs, probe));
             }
         }
     }
@@ -122,6 +131,18 @@ final class DjlMlpTrainer {
             }
         }
         return total / n;
+    }
+
+    private static float[][] probe(Trainer trainer, NDManager parent, Inputs inputs, List<double[]> rows) {
+        float[][] probabilities = new float[rows.size()][];
+        try (NDManager manager = parent.newSubManager()) {
+            for (int i = 0; i < rows.size(); i++) {
+                float[] x = MlpModel.standardise(rows.get(i), inputs.mean(), inputs.scale());
+                NDArray logits = trainer.evaluate(new NDList(manager.create(x, new Shape(1, x.length)))).singletonOrThrow();
+                probabilities[i] = logits.softmax(1).toFloatArray();
+            }
+        }
+        return probabilities;
     }
 
     private static int[] permutation(int n, Random random) {

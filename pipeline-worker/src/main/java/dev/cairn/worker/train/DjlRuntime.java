@@ -29,13 +29,18 @@ final class DjlRuntime {
         }
     }
 
+    /** The PyTorch engine, configured; the first call loads (and on a fresh machine unpacks) the native library. */
+    static ai.djl.engine.Engine engine() {
+        configure();
+        return ai.djl.engine.Engine.getEngine(ENGINE);
+    }
+
     /** The versions a model's lineage records. */
     static String djlVersion() {
         return ai.djl.engine.Engine.getDjlVersion();
     }
 
     static String pytorchVersion() {
-        configure();
-        return ai.djl.engine.Engine.getEngine(ENGINE).getVersion();
+        return engine().getVersion();
     }
 }

@@ -9,11 +9,16 @@ import java.util.List;
 import java.util.Map;
 import org.tribuo.classification.LabelFactory;
 
-/** What a network is scored on after each epoch: the validation rows' metrics and loss, named {@code validation_*}. */
+/**
+ * What a network is scored on after each epoch: the validation rows' loss, accuracy, macro F1 and (two classes) ROC AUC,
+ * named {@code validation_*}; the last epoch's equal the train step's validation metrics. The other metrics are left
+ * out of the curves, which a run page draws one chart each.
+ */
 final class EpochScores {
 
     /** Keeps a class the network gives no probability at all from making the loss infinite. */
     private static final double SMALLEST_PROBABILITY = 1e-12;
+    private static final List<String> CURVES = List.of("accuracy", "f1_macro", "roc_auc");
 
     private EpochScores() {
     }

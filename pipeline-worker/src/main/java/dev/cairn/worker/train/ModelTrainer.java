@@ -65,6 +65,7 @@ final class ModelTrainer {
         if (algorithm == Algorithm.MLP) {
             var dataset = classificationDataset(rows, target, featurizer);
             var labels = labels(dataset);
+            DjlRuntime.engine(); // loading PyTorch's native library is not training time
             start = System.nanoTime();
             var result = new DjlMlpTrainer(hidden, params, seed).train(dataset, labels,
                     mlp -> EpochScores.of(mlp, featurizer, validation, target, labels, positive));
