@@ -75,16 +75,28 @@ class ModelRegistration {
         return verdict.passed();
     }
 
-    /** Copies what the steps measured onto the tracked run and closes it with the run's outcome. */
+    /**
+     * Copies what the steps measured onto the tracked run and closes it with the run's outcome. A step's curves become
+     * metric histories with step = epoch (1, 2, ...); a final metric of the same name is then left out, since the
+     * curve's last point already is that value and a point at step 0 would sit before the first epoch.
+     */
     void finished(PipelineRun run) {
         var tracked = Run.<Run> findByIdOptional(run.trackingRunId).orElse(null);
         if (tracked == null || tracked.status.isTerminal()) {
             return;
         }
+        run.steps.stream().filter(s -> s.curves != null).forEach(step -> step.curves.forEach((key, points) -> {
+            for (int i = 0; i < points.size(); i++) {
+                Double value = points.get(i);
+                if (value != null && Double.isFinite(value)) {
+                    tracked.logMetric(metricKey(step, key), value, i + 1);
+                }
+            }
+        }));
         run.steps.stream().filter(s -> s.metrics != null).forEach(step -> step.metrics.forEach((key, value) -> {
-            if (Double.isFinite(value)) {
-                tracked.logMetric(step.step == StepName.EVALUATE ? key : step.step.name().toLowerCase() + "." + key,
-                        value, 0);
+            boolean onACurve = step.curves != null && step.curves.containsKey(key);
+            if (Double.isFinite(value) && !onACurve) {
+                tracked.logMetric(metricKey(step, key), value, 0);
             }
         }));
         tracked.finish(switch (run.state) {
@@ -92,6 +104,10 @@ class ModelRegistration {
             case CANCELLED -> RunStatus.KILLED;
             default -> RunStatus.FAILED;
         });
+    }
+
+    private static String metricKey(StepRun step, String key) {
+        return step.step == StepName.EVALUATE ? key : step.step.name().toLowerCase() + "." + key;
     }
 
     private static Map<String, Object> params(PipelineRun run) {

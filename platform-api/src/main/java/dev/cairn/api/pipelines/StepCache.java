@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -31,6 +32,10 @@ public class StepCache extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public Map<String, Object> report;
+    /** As {@link StepRun#curves}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Map<String, List<Double>> curves;
     public String sourceRunId;
     public Instant createdAt;
 
@@ -47,6 +52,7 @@ public class StepCache extends PanacheEntityBase {
         entry.outputs = step.outputs == null ? Map.of() : step.outputs;
         entry.metrics = step.metrics;
         entry.report = step.report;
+        entry.curves = step.curves;
         entry.sourceRunId = step.run.id;
         entry.createdAt = Instant.now();
         entry.persist();

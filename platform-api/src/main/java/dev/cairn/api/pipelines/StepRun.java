@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -38,6 +39,10 @@ public class StepRun extends PanacheEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public Map<String, Object> report;
+    /** Figures measured once per epoch while the step ran (an MLP's loss, ...): value {@code i} is epoch {@code i + 1}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Map<String, List<Double>> curves;
     public String worker;
     /** The key this step was dispatched under (see {@link StepCacheKey}); null for register. */
     public String cacheKey;
@@ -81,6 +86,7 @@ public class StepRun extends PanacheEntity {
         outputs = event.outputs();
         metrics = event.metrics();
         report = event.report();
+        curves = event.curves();
         finishedAt = event.at();
     }
 
@@ -90,6 +96,7 @@ public class StepRun extends PanacheEntity {
         outputs = entry.outputs;
         metrics = entry.metrics;
         report = entry.report;
+        curves = entry.curves;
         cached = true;
         cachedFrom = entry.sourceRunId;
         startedAt = at;
