@@ -2,7 +2,8 @@
 # Trains every algorithm of the pipeline worker on letter and churn through the worker's own steps and
 # prints, with the machine it ran on, a Markdown table: train seconds, evaluate seconds, test accuracy
 # and macro F1. Results are recorded in bench/algorithms.md.
-# Usage: bench/algorithms.sh [algorithm[:param=value,...] ...]   (no argument: every algorithm, defaults)
+# Usage: bench/algorithms.sh [algorithm[:param=value,...] ...]   (no argument: every algorithm, defaults;
+#        a list parameter with slashes, e.g. mlp:layers=64/32,epochs=10)
 # Needs libgomp1 (XGBoost) and a JDK 21+ (found as ./mvnw finds it). Builds from this working copy only
 # (reactor classes, nothing installed into ~/.m2).
 set -euo pipefail

@@ -22,13 +22,14 @@ import java.util.stream.Stream;
  * test row. Every algorithm runs once on iris first, so the table does not time the JIT warming up.
  * <p>
  * Arguments: algorithm names, each optionally with parameters, e.g.
- * {@code random-forest:trees=100,max_depth=20}; none means every algorithm with its defaults. Run by
+ * {@code random-forest:trees=100,max_depth=20} or {@code mlp:layers=64/32,epochs=10}; none means every algorithm
+ * with its defaults. Run by
  * {@code bench/algorithms.sh}.
  */
 public final class AlgorithmBenchmark {
 
     private static final List<String> ALGORITHMS = List.of("logistic-regression", "cart", "linear-svm",
-            "random-forest", "xgboost", "knn", "naive-bayes");
+            "random-forest", "xgboost", "knn", "naive-bayes", "mlp");
     /** Held so that the level set here is not garbage-collected away; Tribuo logs every model it trains. */
     private static final Logger TRIBUO = Logger.getLogger("org.tribuo");
 
@@ -40,7 +41,10 @@ public final class AlgorithmBenchmark {
             if (parts.length == 2) {
                 for (String pair : parts[1].split(",")) {
                     String[] kv = pair.split("=", 2);
-                    params.put(kv[0], Double.valueOf(kv[1]));
+                    // a list (the MLP's layers) is written with slashes: layers=64/32
+                    params.put(kv[0], kv[1].contains("/") || kv[0].equals("layers")
+                            ? Stream.of(kv[1].split("/")).map(Integer::valueOf).toList()
+                            : Double.valueOf(kv[1]));
                 }
             }
             return new Run(parts[0], params);
