@@ -18,8 +18,13 @@ class AlgorithmTest {
         var accepted = Arrays.stream(dev.cairn.contracts.Algorithm.values())
                 .collect(Collectors.toMap(dev.cairn.contracts.Algorithm::specName, a -> Set.copyOf(a.params())));
         // When
-        var trained = Arrays.stream(Algorithm.values()).collect(Collectors.toMap(a -> a.specName,
-                a -> a.params.stream().map(ParamSpec::name).collect(Collectors.toSet())));
+        var trained = Arrays.stream(Algorithm.values()).collect(Collectors.toMap(a -> a.specName, a -> {
+            var names = a.params.stream().map(ParamSpec::name).collect(Collectors.toSet());
+            if (a == Algorithm.MLP) {
+                names.add("layers"); // the one list parameter, checked by HiddenLayers
+            }
+            return names;
+        }));
         // Then
         assertThat(trained).isEqualTo(accepted);
     }
@@ -99,7 +104,7 @@ class AlgorithmTest {
         // When / Then
         assertThatThrownBy(() -> Algorithm.named("gradient-boosted-forest"))
                 .isInstanceOf(StepFailure.class)
-                .hasMessage("unknown algorithm 'gradient-boosted-forest'; known: logistic-regression, cart, linear-svm, random-forest, xgboost, knn, naive-bayes, "
+                .hasMessage("unknown algorithm 'gradient-boosted-forest'; known: logistic-regression, cart, linear-svm, random-forest, xgboost, knn, naive-bayes, mlp, "
                         + "linear-regression, cart-regressor, xgboost-regressor");
     }
 }
