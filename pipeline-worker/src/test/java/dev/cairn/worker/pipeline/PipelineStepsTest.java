@@ -98,7 +98,7 @@ class PipelineStepsTest {
         assertThatThrownBy(() -> fixture.runAll(spec, dataset))
                 .isInstanceOf(StepFailure.class)
                 .hasMessage("unknown algorithm 'deep-forest'; known: logistic-regression, cart, linear-svm, random-forest, "
-                        + "xgboost, knn, naive-bayes, linear-regression, cart-regressor, xgboost-regressor");
+                        + "xgboost, knn, naive-bayes, mlp, linear-regression, cart-regressor, xgboost-regressor");
     }
 
     @Test
