@@ -2,6 +2,8 @@ package dev.cairn.api.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -18,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,6 +129,40 @@ class ChurnPipelineEndToEndTest {
         given().get("/api/models/diabetes-e2e-regressor/versions/" + version).then().statusCode(200)
                 .body("metrics.r2", greaterThan(0.48f))
                 .body("lineage.algorithm", equalTo("linear-regression"));
+    }
+
+    @Test
+    void trainsAnMlpWhoseEpochsArriveAsMetricCurves() {
+        // Given
+        given().contentType("text/csv").body(TestData.churnCsv()).post("/api/datasets/churn-e2e")
+                .then().statusCode(oneOf(200, 201));
+        // When
+        String id = submit("""
+                name: churn-e2e-mlp
+                dataset: churn-e2e
+                target: churn
+                steps:
+                  split: { test: 0.2, validation: 0.1, stratify: true, seed: 42 }
+                  train: { algorithm: mlp, params: { layers: [16], epochs: 4, batch_size: 64 } }
+                  register: { model: churn-e2e-mlp }
+                """);
+        // Then: the worker's MlpQualityTest measured macro F1 0.731 with layers [32, 16] and 8 epochs
+        awaitEnd(id);
+        var run = given().get("/api/pipeline-runs/" + id).then().body("state", equalTo("SUCCEEDED"))
+                .body("metrics.f1_macro", greaterThan(0.68f))
+                .body("model.name", equalTo("churn-e2e-mlp"))
+                .extract();
+        given().get("/api/models/churn-e2e-mlp/versions/" + (int) run.path("model.version")).then().statusCode(200)
+                .body("lineage.libraryVersions.djl", equalTo("0.35.1"))
+                .body("lineage.libraryVersions.pytorch", equalTo("2.7.1"));
+        String tracked = run.path("trackingRunId");
+        for (String curve : List.of("train.loss", "train.validation_loss", "train.validation_accuracy",
+                "train.validation_f1_macro", "train.validation_roc_auc")) {
+            given().get("/api/runs/" + tracked + "/metrics/" + curve).then().statusCode(200)
+                    .body("step", contains(1, 2, 3, 4));
+        }
+        List<Float> loss = given().get("/api/runs/" + tracked + "/metrics/train.loss").then().extract().path("value");
+        assertThat(loss.getLast()).isLessThan(loss.getFirst());
     }
 
     private static String submit(String spec) {
