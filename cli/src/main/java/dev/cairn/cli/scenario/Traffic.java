@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,6 +26,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class Traffic implements AutoCloseable {
     private static final int BATCH = 500;
+    /** Held, so the level stays: the producer's configuration dump would bury the scenario's own output. */
+    private static final Logger KAFKA_LOG = Logger.getLogger("org.apache.kafka");
+
+    static {
+        KAFKA_LOG.setLevel(Level.WARNING);
+    }
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final KafkaProducer<String, String> feedback;
