@@ -12,6 +12,7 @@ import dev.cairn.cli.launch.UpCommand;
 import dev.cairn.cli.launch.Workspace;
 import dev.cairn.cli.pipeline.RunCommand;
 import dev.cairn.cli.registry.AliasCommand;
+import dev.cairn.cli.scenario.DriftScenario;
 
 /**
  * The {@code cairn} command. The script at the repository root runs it with {@code -Dcairn.repo=<root>}, and turns
@@ -26,6 +27,9 @@ public final class Main {
               down                    stop what `up` started
               status                  show what runs and where; exit code 3 when nothing does
               demo [--keep-running]   train and register a churn model end to end through the API
+              scenario drift [--data flights.csv] [--keep-running]
+                                      the monitoring loop on real flights: train on January, serve February,
+                                      alert on drift, retrain on the newer data, roll the new version out
             For CI (exit codes: 0 ok, 1 failed, 2 usage or rejected, 3 timeout, 4 auth or connection):
               run <spec.yaml> [--wait] [--timeout 30m]     submit a pipeline run; --wait follows it to its end
               promote <model> <version> [--alias production]   point an alias at a version
@@ -60,6 +64,8 @@ public final class Main {
                 case "down" -> new DownCommand(workspace, out).run();
                 case "status" -> new StatusCommand(workspace, out).run();
                 case "demo" -> new Demo(workspace, out).run(options.contains("--keep-running"));
+                case "scenario" -> options.isEmpty() || !options.get(0).equals("drift") ? usage(out)
+                        : new DriftScenario(workspace, out).run(options.subList(1, options.size()));
                 case "run" -> new RunCommand(workspace, System.getenv(), out).run(options);
                 case "promote" -> new AliasCommand(workspace, System.getenv(), out).promote(options);
                 case "rollback" -> new AliasCommand(workspace, System.getenv(), out).rollback(options);

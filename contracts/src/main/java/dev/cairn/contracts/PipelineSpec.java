@@ -11,9 +11,16 @@ import java.util.Map;
  * @param columns per-column type overrides of the inferred schema
  * @param cache per step ({@code clean}, {@code split}, {@code train}, {@code evaluate}): may the step reuse
  *        the output of an earlier identical execution; null means every step may
+ * @param monitor what to watch once the model serves, and when to retrain; null: no retraining policy
  */
 public record PipelineSpec(String name, String dataset, String target, Map<String, ColumnType> columns,
-        Steps steps, Map<String, Boolean> cache) {
+        Steps steps, Map<String, Boolean> cache, Monitor monitor) {
+
+    /** The shape before the monitor section: no retraining policy. */
+    public PipelineSpec(String name, String dataset, String target, Map<String, ColumnType> columns, Steps steps,
+            Map<String, Boolean> cache) {
+        this(name, dataset, target, columns, steps, cache, null);
+    }
 
     /** The shape before step caching: every step may be cached. */
     public PipelineSpec(String name, String dataset, String target, Map<String, ColumnType> columns, Steps steps) {
@@ -91,5 +98,31 @@ public record PipelineSpec(String name, String dataset, String target, Map<Strin
     }
 
     public record RegisterStep(String model) {
+    }
+
+    /**
+     * The spec's {@code monitor} section.
+     *
+     * @param drift how drift is judged for this model; null: monitoring's configured rules
+     * @param retrain when the control plane retrains on its own; null: never
+     */
+    public record Monitor(Drift drift, Retrain retrain) {
+    }
+
+    /**
+     * @param method psi | ks | chi-square | jensen-shannon
+     * @param threshold the statistic's alert line (a p-value for ks and chi-square: fires below it)
+     * @param window as written, e.g. {@code 15m}, or a count of predictions such as {@code 10000}
+     */
+    public record Drift(String method, double threshold, String window) {
+    }
+
+    /**
+     * @param on alert kinds that start a retraining run: {@code drift}, {@code performance}
+     * @param cooldown as written ({@code 30m}, {@code 6h}, {@code 1d}): no second retraining run of this pipeline
+     *        starts sooner after the last one
+     * @param cooldownSeconds the cooldown in seconds
+     */
+    public record Retrain(java.util.List<String> on, String cooldown, long cooldownSeconds) {
     }
 }

@@ -217,6 +217,16 @@ const cairn = (() => {
     if (sets.length) { const canvas = document.createElement("canvas"); element.append(canvas); lineChart(canvas, "metrics by version", sets, "version"); }
   }
 
+  /** Monitoring: a line chart per figure, one line per feature, x = window number. */
+  function monitoringCharts(element) {
+    const data = JSON.parse(document.getElementById("monitoring-data").textContent);
+    Object.keys(data).forEach(title => {
+      const sets = Object.keys(data[title]).map((line, i) => ({ label: line, borderColor: COLORS[i % COLORS.length],
+        pointRadius: 2, data: data[title][line].map(p => ({ x: p[0], y: p[1] })) }));
+      lineChart(chartBox(element), title, sets, "window");
+    });
+  }
+
   function promote(form) {
     const box = document.getElementById("promote-result");
     const alias = form.elements.alias.value;
@@ -253,6 +263,7 @@ const cairn = (() => {
     const live = document.querySelector("[data-live-run]"); if (live) liveRun(live);
     const compare = document.getElementById("compare-curves"); if (compare) compareCharts(compare);
     const versions = document.getElementById("version-curves"); if (versions) versionCharts(versions);
+    const monitoring = document.getElementById("monitoring-charts"); if (monitoring) monitoringCharts(monitoring);
     const button = document.getElementById("compare-button");
     if (button) button.addEventListener("click", () => { window.location = button.dataset.href; });
   });

@@ -103,6 +103,16 @@ public final class CairnClient {
         return send(request("/api/audit/verify").GET(), AuditReport.class);
     }
 
+    /** {@code GET /api/alerts?deployment=}: the deployment's alert episodes, newest first, with retraining decisions. */
+    public JsonNode alerts(String deployment) throws IOException, InterruptedException {
+        return send(request("/api/alerts?size=100&deployment=" + encode(deployment)).GET(), JsonNode.class);
+    }
+
+    /** {@code GET /api/deployments/{name}/drift}: the deployment's monitoring windows, oldest first. */
+    public JsonNode drift(String deployment) throws IOException, InterruptedException {
+        return send(request("/api/deployments/" + encode(deployment) + "/drift").GET(), JsonNode.class);
+    }
+
     private static String aliasPath(String model, String alias) {
         return "/api/models/" + encode(model) + "/aliases/" + encode(alias);
     }

@@ -27,7 +27,8 @@ public record Workspace(Path repo) {
         return cairnDir().resolve("data");
     }
 
-    Path storeDir() {
+    /** The model store of the local stack; {@code CAIRN_STORE_ROOT} overrides it for the services. */
+    public Path storeDir() {
         return cairnDir().resolve("store");
     }
 

@@ -153,6 +153,9 @@ public final class DevStack implements AutoCloseable {
         topics.put("cairn.predictions", 4);
         topics.put("cairn.feedback", 4);
         topics.put("cairn.alerts", 1);
+        topics.put("cairn.monitoring", 4);
+        topics.put("cairn.monitoring.dlq", 1);
+        topics.put("cairn.alerts.dlq", 1);
         return Collections.unmodifiableMap(topics);
     }
 }

@@ -52,6 +52,30 @@ public class Orchestrator {
         return run;
     }
 
+    /**
+     * Starts a new run of the pipeline that produced {@code source}, with its spec as written but on the newest
+     * version of its dataset (a pinned {@code name@version} included: retraining exists to see newer data). The spec
+     * is checked again against that data; if it no longer holds, {@link RetrainingRefused} says why and nothing is
+     * written.
+     */
+    @Transactional(dontRollbackOn = RetrainingRefused.class)
+    public PipelineRun retrain(PipelineRun source, String user) {
+        // JSON is YAML: a spec submitted as JSON reads back the same way.
+        var input = parser.parse(source.specSource, true).onDataset(source.datasetName);
+        SpecValidator.ValidSpec valid;
+        try {
+            valid = new SpecValidator(ref -> DatasetVersion.resolve(ref).map(DatasetVersion::ref)).validate(input);
+        } catch (InvalidSpecException e) {
+            throw new RetrainingRefused("the pipeline's spec does not hold on " + source.datasetName + ": "
+                    + e.errors().stream().map(f -> f.field() + ": " + f.message()).toList());
+        }
+        var run = PipelineRun.submit(valid.spec(), valid.dataset(), source.specSource, user);
+        run.persist();
+        registration.tracked(run);
+        proceed(run, run.start());
+        return run;
+    }
+
     @Transactional
     public void on(TaskEvent event) {
         var run = PipelineRun.byId(event.runId()).orElse(null);

@@ -12,7 +12,12 @@ import java.util.Map;
  * @param cache {@code false} turns step caching off for the whole run (each step may also say so)
  */
 record SpecInput(String name, String dataset, String target, Map<String, ColumnType> columns, Steps steps,
-        Boolean cache) {
+        Boolean cache, Monitor monitor) {
+
+    /** The same spec on another dataset reference: a retraining run takes the newest version of the same name. */
+    SpecInput onDataset(String reference) {
+        return new SpecInput(name, reference, target, columns, steps, cache, monitor);
+    }
 
     record Steps(Clean clean, Split split, Train train, Evaluate evaluate, Register register) {
     }
@@ -38,5 +43,14 @@ record SpecInput(String name, String dataset, String target, Map<String, ColumnT
     }
 
     record Register(String model) {
+    }
+
+    record Monitor(Drift drift, Retrain retrain) {
+    }
+
+    record Drift(String method, Double threshold, String window) {
+    }
+
+    record Retrain(List<String> on, String cooldown) {
     }
 }

@@ -68,12 +68,13 @@ final class SpecValidator {
         if (steps.register() != null) {
             require("steps.register.model", register.model(), NAME, "1-64 characters of a-z, 0-9, '.', '_' and '-'");
         }
+        var monitor = new MonitorValidation(errors).resolve(in.monitor());
         if (!errors.isEmpty()) {
             throw new InvalidSpecException(errors);
         }
         var pinned = dataset.name() + "@" + dataset.version();
         var spec = new PipelineSpec(in.name(), pinned, in.target(), in.columns() == null ? Map.of() : in.columns(),
-                new PipelineSpec.Steps(clean, split, train, evaluate, register), cache(in, steps));
+                new PipelineSpec.Steps(clean, split, train, evaluate, register), cache(in, steps), monitor);
         return new ValidSpec(spec, dataset);
     }
 

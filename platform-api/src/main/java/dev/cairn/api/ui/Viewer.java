@@ -17,6 +17,11 @@ public record Viewer(String name, boolean mayWrite, boolean mayMoveProtectedAlia
         return new Viewer(identity.getPrincipal().getName(), writer, releaser, auditor);
     }
 
+    /** The monitoring page: SREs watch deployments, data scientists their models' drift (CI has no use for it). */
+    public boolean mayReadMonitoring() {
+        return mayReadAudit || mayWrite;
+    }
+
     /** May move at least one kind of alias (the registry's unprotected ones need a writer, protected ones a releaser). */
     public boolean mayMoveAliases() {
         return mayWrite || mayMoveProtectedAliases;

@@ -199,6 +199,58 @@ class UiJourneysTest {
         browser.screenshot("07-audit-log");
     }
 
+    @Test
+    @Order(7)
+    void anSreSeesADriftAlertWithItsFiguresOverTime() throws Exception {
+        // Given what the monitoring service publishes for a deployment: two windows (dow drifts in the second) and
+        // the alert on dow; the model's pipeline has no monitor.retrain policy, so the control plane retrains nothing
+        String deployment = "churn-ui-" + SUFFIX;
+        publish("cairn.monitoring", deployment, window(deployment, "2001-01-31T00:00:00Z", 0.02, 0.4));
+        publish("cairn.monitoring", deployment, window(deployment, "2001-02-28T00:00:00Z", 0.31, 1e-9));
+        publish("cairn.alerts", deployment, """
+                {"version":1,"alertId":"%s-dow","state":"FIRING","kind":"DRIFT","deploymentId":"%s","modelVersion":"1",
+                 "modelPackage":"%s","rule":"categorical-shift","feature":"dow","metric":"chi_square_p_value",
+                 "value":1e-9,"threshold":0.001,"windowPredictions":4000,"message":"dow moved",
+                 "at":"2001-02-28T00:00:00Z"}""".formatted(deployment, deployment, "0".repeat(64)));
+        String token = KeycloakResource.accessToken("sam");
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(token)
+                .get("/api/alerts?deployment=" + deployment).then().statusCode(200).extract().<Integer>path("total") == 1);
+        // When
+        browser.find("a[href='/ui/monitoring']").click();
+        browser.go("/ui/monitoring?deployment=" + deployment);
+        // Then
+        browser.awaitText("#monitoring-alerts", "FIRING", 30);
+        var alerts = browser.find("#monitoring-alerts tbody").getText();
+        assertThat(alerts).contains("DRIFT").contains("categorical-shift").contains("dow")
+                .contains("skipped: model package");
+        assertThat(browser.find("#monitoring-quality tbody").getText()).contains("dow").contains("0.3100");
+        assertThat(browser.driver().findElements(By.cssSelector("#monitoring-charts canvas"))).hasSizeGreaterThan(1);
+        browser.screenshot("08-monitoring-drift-alert");
+    }
+
+    /** A WindowMeasured record as monitoring writes it: one categorical feature, dow. */
+    private static String window(String deployment, String end, double psi, double pValue) {
+        return """
+                {"version":1,"deploymentId":"%s","modelVersion":"1","modelPackage":"%s","windowStart":"2001-01-01T00:00:00Z",
+                 "windowEnd":"%s","predictions":4000,"driftScored":true,
+                 "features":[{"feature":"dow","kind":"categorical","psi":%s,"chiSquare":80.1,"chiSquarePValue":%s,
+                   "jensenShannon":0.05,"missingRate":0.0,"unseenRate":0.0,"invalidRate":0.0}],
+                 "performance":{"labelled":0},"health":{"requests":4000,"errors":0,"errorRate":0.0,"p50Millis":0.4,
+                   "p95Millis":0.9,"p99Millis":1.3},"at":"%s"}""".formatted(deployment, "0".repeat(64), end, psi, pValue,
+                end);
+    }
+
+    private static void publish(String topic, String key, String value) throws Exception {
+        var props = new java.util.Properties();
+        props.put("bootstrap.servers", org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("kafka.bootstrap.servers", String.class));
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(props,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value)).get();
+        }
+    }
+
     private static void logOutAndIn(String user) throws Exception {
         browser.find("#logout").click();
         try {
