@@ -61,11 +61,19 @@ public record PipelineSpec(String name, String dataset, String target, Map<Strin
      * @param space per parameter: {@code {min, max, log}} (a real range), {@code [a, b]} (whole numbers a..b)
      *        or {@code {choices: [...]}} (a list of values); as written in the spec
      * @param objective a metric name, measured on the validation rows (the worker reports it as
-     *        {@code validation_<name>}); higher is better except for errors such as rmse and mae
+     *        {@code validation_<name>})
      * @param earlyStopping successive halving over a budget parameter; null trains every trial fully
+     * @param direction {@code maximize} or {@code minimize} the objective; null (specs resolved before it
+     *        existed) means the metric's own: errors such as rmse and mae are minimised, the rest maximised
      */
     public record Search(String strategy, int trials, int parallelism, String objective, Map<String, Object> space,
-            long seed, EarlyStopping earlyStopping) {
+            long seed, EarlyStopping earlyStopping, String direction) {
+
+        /** The shape before {@code direction}: the objective's natural direction. */
+        public Search(String strategy, int trials, int parallelism, String objective, Map<String, Object> space,
+                long seed, EarlyStopping earlyStopping) {
+            this(strategy, trials, parallelism, objective, space, seed, earlyStopping, null);
+        }
     }
 
     /**

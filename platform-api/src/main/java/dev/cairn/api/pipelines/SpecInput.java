@@ -28,7 +28,7 @@ record SpecInput(String name, String dataset, String target, Map<String, ColumnT
 
     /** Space values stay as written ({@code [3, 10]}, {@code {min, max, log}}, {@code {choices: [...]}}). */
     record Search(String strategy, Integer trials, Integer parallelism, String objective, Map<String, Object> space,
-            Long seed, @JsonProperty("early_stopping") EarlyStopping earlyStopping) {
+            Long seed, @JsonProperty("early_stopping") EarlyStopping earlyStopping, String direction) {
     }
 
     record EarlyStopping(String budget, Integer min, Integer max, Integer eta) {

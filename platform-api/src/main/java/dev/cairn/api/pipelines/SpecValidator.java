@@ -57,10 +57,6 @@ final class SpecValidator {
                 : Algorithm.bySpecName(train.algorithm()).orElseThrow().task();
         if (task == Algorithm.Task.REGRESSION) {
             requireNumericTarget(in.target(), dataset);
-            if (train.search() != null) {
-                // The search maximises its objective, and every regression metric but r2 is better lower.
-                errors.add(new FieldError("steps.train.search", "a search is for classification algorithms for now"));
-            }
         }
         var evaluate = evaluate(steps.evaluate(), task);
         var register = new PipelineSpec.RegisterStep(Optional.ofNullable(steps.register())
@@ -163,8 +159,9 @@ final class SpecValidator {
         params.keySet().stream().filter(p -> !algorithm.get().params().contains(p)).forEach(p -> errors.add(
                 new FieldError("steps.train.params." + p, "unknown parameter for " + in.algorithm() + "; known: "
                         + String.join(", ", algorithm.get().params()))));
+        var metrics = algorithm.get().task() == Algorithm.Task.REGRESSION ? REGRESSION_METRICS : METRICS;
         var search = in.search() == null ? null
-                : new SearchValidation(errors, algorithm.get(), METRICS).resolve(in.search(), params, split);
+                : new SearchValidation(errors, algorithm.get(), metrics).resolve(in.search(), params, split);
         return new PipelineSpec.TrainStep(in.algorithm(), params, search);
     }
 

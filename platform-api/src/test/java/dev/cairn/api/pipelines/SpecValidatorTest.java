@@ -186,4 +186,54 @@ class SpecValidatorTest {
                 .extracting(FieldError::message).asString().isEqualTo("unknown metric 'f1_macro' for regression; "
                         + "known: rmse, mae, r2");
     }
+
+    @Test
+    void aRegressionSearchMinimisesRmseByDefault() {
+        // Given
+        var yaml = """
+                name: tenure
+                dataset: churn
+                target: tenure
+                steps:
+                  split: { validation: 0.2 }
+                  train:
+                    algorithm: linear-regression
+                    search: { strategy: tpe, trials: 8, space: { learning_rate: { min: 0.01, max: 1, log: true } } }
+                """;
+        // When
+        var search = SpecFixtures.valid(yaml).spec().steps().train().search();
+        // Then
+        assertThat(search.objective()).isEqualTo("rmse");
+        assertThat(search.direction()).isEqualTo("minimize");
+    }
+
+    @Test
+    void r2IsMaximisedAndAContradictingDirectionIsRefused() {
+        // Given
+        var template = """
+                name: tenure
+                dataset: churn
+                target: tenure
+                steps:
+                  split: { validation: 0.2 }
+                  train:
+                    algorithm: cart-regressor
+                    search: { objective: %s, direction: %s, space: { max_depth: [2, 8] } }
+                """;
+        // When
+        var r2 = SpecFixtures.valid(template.formatted("r2", "maximize")).spec().steps().train().search();
+        var error = catchThrowableOfType(InvalidSpecException.class,
+                () -> SpecFixtures.valid(template.formatted("mae", "maximize")));
+        var unknown = catchThrowableOfType(InvalidSpecException.class,
+                () -> SpecFixtures.valid(template.formatted("mae", "down")));
+        // Then
+        assertThat(r2.direction()).isEqualTo("maximize");
+        assertThat(error.errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("steps.train.search.direction");
+            assertThat(e.message()).isEqualTo("'mae' is better lower, so a search must minimize it; "
+                    + "leave direction out or say minimize");
+        });
+        assertThat(unknown.errors()).extracting(FieldError::message)
+                .containsExactly("'down' is not one of [maximize, minimize]");
+    }
 }
