@@ -45,12 +45,33 @@ public record PipelineSpec(String name, String dataset, String target, Map<Strin
     /**
      * @param params the algorithm's hyperparameters, validated against its known names
      * @param search a hyperparameter search run by the control plane, one task per trial; null trains once
+     * @param text how a free-text column becomes features; null when the model reads no text
      */
-    public record TrainStep(String algorithm, Map<String, Object> params, Search search) {
+    public record TrainStep(String algorithm, Map<String, Object> params, Search search, TextFeatures text) {
 
         public TrainStep(String algorithm, Map<String, Object> params) {
-            this(algorithm, params, null);
+            this(algorithm, params, null, null);
         }
+
+        public TrainStep(String algorithm, Map<String, Object> params, Search search) {
+            this(algorithm, params, search, null);
+        }
+    }
+
+    /**
+     * A text column as model input: its words (lower-cased, split on Unicode word boundaries), their n-grams, and a
+     * weight per term learnt from the training rows. Resolved: every field filled.
+     *
+     * @param column the dataset column holding the text
+     * @param ngrams {@code [min, max]} word n-gram lengths, e.g. {@code [1, 2]}: words and pairs of words
+     * @param weighting {@code tfidf} | {@code tf} (counts) | {@code binary} (presence)
+     * @param norm {@code l2} (each text's vector scaled to length 1) | {@code none}
+     * @param minDf keep terms found in at least this many training rows
+     * @param maxFeatures keep at most this many terms (those in the most rows); 0 = no limit
+     * @param hashBuckets more than 0: hash terms into this many buckets instead of keeping a vocabulary
+     */
+    public record TextFeatures(String column, List<Integer> ngrams, String weighting, String norm, boolean lowercase,
+            int minDf, int maxFeatures, int hashBuckets) {
     }
 
     /**

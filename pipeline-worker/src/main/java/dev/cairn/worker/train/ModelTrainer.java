@@ -2,6 +2,8 @@ package dev.cairn.worker.train;
 
 import dev.cairn.contracts.Algorithm.Task;
 import dev.cairn.contracts.ColumnType;
+import dev.cairn.contracts.PipelineSpec;
+import dev.cairn.store.text.TextVectorizer;
 import dev.cairn.store.csv.MissingTokens;
 import dev.cairn.store.model.ColumnTransform;
 import dev.cairn.store.model.Featurizer;
@@ -27,17 +29,25 @@ final class ModelTrainer {
     private final Algorithm algorithm;
     private final Map<String, Number> params;
     private final long seed;
+    private final PipelineSpec.TextFeatures text;
 
     /** @param given the spec's parameters, checked here so that a typo fails before any work */
     ModelTrainer(String algorithm, Map<String, Object> given, long seed) {
+        this(algorithm, given, seed, null);
+    }
+
+    /** @param text how the spec's text column becomes features; null when the model reads no text */
+    ModelTrainer(String algorithm, Map<String, Object> given, long seed, PipelineSpec.TextFeatures text) {
         this.algorithm = Algorithm.named(algorithm);
         this.params = this.algorithm.resolve(given);
         this.seed = seed;
+        this.text = text;
     }
 
     TrainedModel train(Table rows, String target, List<ColumnTransform> preprocessing, MissingTokens missing) {
         List<InputFeature> signature = InputSignature.of(rows, preprocessing);
-        var featurizer = Featurizer.of(signature, preprocessing, missing);
+        var vectorizers = TextColumns.fit(rows, signature, text, missing);
+        var featurizer = Featurizer.of(signature, preprocessing, missing, vectorizers);
         var numeric = InputSignature.numericNames(signature);
         Model<?> model;
         long start;
@@ -53,7 +63,8 @@ final class ModelTrainer {
             model = trainer.train(dataset);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new TrainedModel(algorithm.task, model, signature, featurizer, params, seconds);
+        return new TrainedModel(algorithm.task, model, signature, featurizer, params, seconds,
+                vectorizers.stream().map(TextVectorizer::vocabulary).toList());
     }
 
     String algorithmName() {

@@ -3,6 +3,7 @@ package dev.cairn.worker.train;
 import dev.cairn.contracts.Algorithm.Task;
 import dev.cairn.store.model.Featurizer;
 import dev.cairn.store.model.InputFeature;
+import dev.cairn.store.text.TextVocabulary;
 import java.util.List;
 import java.util.Map;
 import org.tribuo.Model;
@@ -11,11 +12,16 @@ import org.tribuo.regression.Regressor;
 
 /**
  * A model fresh from training, with the task it solves, the raw columns it reads (categories as seen in
- * the training rows), the featurizer that fed it and the parameters it was trained with, defaults
- * included.
+ * the training rows), the featurizer that fed it, the parameters it was trained with, defaults
+ * included, and the vocabularies fitted on its text columns (none without text).
  */
 record TrainedModel(Task task, Model<?> model, List<InputFeature> inputSignature, Featurizer featurizer,
-        Map<String, Number> params, double seconds) {
+        Map<String, Number> params, double seconds, List<TextVocabulary> textVocabularies) {
+
+    TrainedModel(Task task, Model<?> model, List<InputFeature> inputSignature, Featurizer featurizer,
+            Map<String, Number> params, double seconds) {
+        this(task, model, inputSignature, featurizer, params, seconds, List.of());
+    }
 
     /** The model as a classifier; only for the classification task. */
     Model<Label> classifier() {

@@ -52,7 +52,7 @@ final class SpecValidator {
         var dataset = dataset(in);
         var clean = clean(steps.clean());
         var split = split(steps.split());
-        var train = train(steps.train(), split);
+        var train = train(steps.train(), split, in, dataset);
         var task = train == null ? Algorithm.Task.CLASSIFICATION
                 : Algorithm.bySpecName(train.algorithm()).orElseThrow().task();
         if (task == Algorithm.Task.REGRESSION) {
@@ -68,6 +68,9 @@ final class SpecValidator {
             throw new InvalidSpecException(errors);
         }
         var pinned = dataset.name() + "@" + dataset.version();
+        if (train.text() != null) {
+            dataset = TextValidation.withTextColumn(dataset, train.text().column());
+        }
         var spec = new PipelineSpec(in.name(), pinned, in.target(), in.columns() == null ? Map.of() : in.columns(),
                 new PipelineSpec.Steps(clean, split, train, evaluate, register), cache(in, steps));
         return new ValidSpec(spec, dataset);
@@ -144,7 +147,8 @@ final class SpecValidator {
                 Objects.requireNonNullElse(split.seed(), 42L));
     }
 
-    private PipelineSpec.TrainStep train(SpecInput.Train in, PipelineSpec.SplitStep split) {
+    private PipelineSpec.TrainStep train(SpecInput.Train in, PipelineSpec.SplitStep split, SpecInput spec,
+            DatasetRef dataset) {
         if (in == null || in.algorithm() == null) {
             errors.add(new FieldError("steps.train.algorithm", "required; one of " + algorithmNames()));
             return null;
@@ -162,7 +166,10 @@ final class SpecValidator {
         var metrics = algorithm.get().task() == Algorithm.Task.REGRESSION ? REGRESSION_METRICS : METRICS;
         var search = in.search() == null ? null
                 : new SearchValidation(errors, algorithm.get(), metrics).resolve(in.search(), params, split);
-        return new PipelineSpec.TrainStep(in.algorithm(), params, search);
+        var text = in.text() == null ? null
+                : new TextValidation(errors).resolve(in.text(), algorithm.get(), spec.target(), dataset,
+                        spec.columns() == null ? Map.of() : spec.columns());
+        return new PipelineSpec.TrainStep(in.algorithm(), params, search, text);
     }
 
     private PipelineSpec.EvaluateStep evaluate(SpecInput.Evaluate in, Algorithm.Task task) {

@@ -117,7 +117,8 @@ class TrialScheduler {
         params.putAll(trial.params);
         var trialSpec = new PipelineSpec(spec.name(), spec.dataset(), spec.target(), spec.columns(),
                 new PipelineSpec.Steps(steps.clean(), steps.split(),
-                        new PipelineSpec.TrainStep(steps.train().algorithm(), params), steps.evaluate(),
+                        new PipelineSpec.TrainStep(steps.train().algorithm(), params, null, steps.train().text()),
+                        steps.evaluate(),
                         steps.register()), spec.cache());
         return new TaskCommand(TaskCommand.CURRENT_VERSION, trial.taskId, trial.attempt, run.id, StepName.TRAIN,
                 trialSpec, run.dataset, run.inputsFor(train));
