@@ -236,4 +236,68 @@ class SpecValidatorTest {
         assertThat(unknown.errors()).extracting(FieldError::message)
                 .containsExactly("'down' is not one of [maximize, minimize]");
     }
+
+    @Test
+    void fillsTextDefaultsAndTypesTheColumnText() {
+        // Given: "contract" was inferred categorical; naming it as the text makes it text
+        var yaml = """
+                name: churn
+                dataset: churn
+                target: churn
+                steps:
+                  train: { algorithm: naive-bayes, text: { column: contract, ngrams: [1, 2] } }
+                """;
+        // When
+        var valid = SpecFixtures.valid(yaml);
+        // Then
+        var text = valid.spec().steps().train().text();
+        assertThat(text).isEqualTo(new dev.cairn.contracts.PipelineSpec.TextFeatures("contract", java.util.List.of(1, 2),
+                "tfidf", "l2", true, 1, 50_000, 0));
+        assertThat(valid.dataset().schema().columns()).filteredOn(c -> c.name().equals("contract")).singleElement()
+                .extracting(c -> c.type()).isEqualTo(ColumnType.TEXT);
+    }
+
+    @Test
+    void refusesABadTextSpecWithAReasonPerField() {
+        // Given
+        var yaml = """
+                name: churn
+                dataset: churn
+                target: churn
+                columns: { contract: categorical }
+                steps:
+                  train:
+                    algorithm: cart
+                    text: { column: contract, ngrams: [2, 9], weighting: bm25, norm: l1, min_df: 0,
+                            max_features: 100, hash_buckets: 1 }
+                """;
+        // When
+        var error = catchThrowableOfType(InvalidSpecException.class, () -> SpecFixtures.valid(yaml));
+        // Then
+        assertThat(error.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("steps.train.text",
+                "steps.train.text.column", "steps.train.text.ngrams", "steps.train.text.weighting",
+                "steps.train.text.norm", "steps.train.text.min_df", "steps.train.text.hash_buckets",
+                "steps.train.text.max_features");
+        assertThat(error.errors()).extracting(FieldError::message).contains(
+                "text features are for naive-bayes, logistic-regression or linear-svm; not for cart",
+                "'contract' is declared categorical in columns; a text column must be text (or left out of columns)",
+                "needs 1 <= min <= max <= 5; got [2, 9]",
+                "hashing already bounds the features by hash_buckets; set one of the two");
+    }
+
+    @Test
+    void theTextMustBeAnotherColumnThanTheTarget() {
+        // Given
+        var yaml = """
+                name: churn
+                dataset: churn
+                target: churn
+                steps: { train: { algorithm: naive-bayes, text: { column: churn } } }
+                """;
+        // When
+        var error = catchThrowableOfType(InvalidSpecException.class, () -> SpecFixtures.valid(yaml));
+        // Then
+        assertThat(error.errors()).extracting(FieldError::message)
+                .containsExactly("'churn' is the target; the text must be another column");
+    }
 }
