@@ -52,12 +52,33 @@ public record PipelineSpec(String name, String dataset, String target, Map<Strin
     /**
      * @param params the algorithm's hyperparameters, validated against its known names
      * @param search a hyperparameter search run by the control plane, one task per trial; null trains once
+     * @param text how a free-text column becomes features; null when the model reads no text
      */
-    public record TrainStep(String algorithm, Map<String, Object> params, Search search) {
+    public record TrainStep(String algorithm, Map<String, Object> params, Search search, TextFeatures text) {
 
         public TrainStep(String algorithm, Map<String, Object> params) {
-            this(algorithm, params, null);
+            this(algorithm, params, null, null);
         }
+
+        public TrainStep(String algorithm, Map<String, Object> params, Search search) {
+            this(algorithm, params, search, null);
+        }
+    }
+
+    /**
+     * A text column as model input: its words (lower-cased, split on Unicode word boundaries), their n-grams, and a
+     * weight per term learnt from the training rows. Resolved: every field filled.
+     *
+     * @param column the dataset column holding the text
+     * @param ngrams {@code [min, max]} word n-gram lengths, e.g. {@code [1, 2]}: words and pairs of words
+     * @param weighting {@code tfidf} | {@code tf} (counts) | {@code binary} (presence)
+     * @param norm {@code l2} (each text's vector scaled to length 1) | {@code none}
+     * @param minDf keep terms found in at least this many training rows
+     * @param maxFeatures keep at most this many terms (those in the most rows); 0 = no limit
+     * @param hashBuckets more than 0: hash terms into this many buckets instead of keeping a vocabulary
+     */
+    public record TextFeatures(String column, List<Integer> ngrams, String weighting, String norm, boolean lowercase,
+            int minDf, int maxFeatures, int hashBuckets) {
     }
 
     /**
@@ -68,11 +89,19 @@ public record PipelineSpec(String name, String dataset, String target, Map<Strin
      * @param space per parameter: {@code {min, max, log}} (a real range), {@code [a, b]} (whole numbers a..b)
      *        or {@code {choices: [...]}} (a list of values); as written in the spec
      * @param objective a metric name, measured on the validation rows (the worker reports it as
-     *        {@code validation_<name>}); higher is better except for errors such as rmse and mae
+     *        {@code validation_<name>})
      * @param earlyStopping successive halving over a budget parameter; null trains every trial fully
+     * @param direction {@code maximize} or {@code minimize} the objective; null (specs resolved before it
+     *        existed) means the metric's own: errors such as rmse and mae are minimised, the rest maximised
      */
     public record Search(String strategy, int trials, int parallelism, String objective, Map<String, Object> space,
-            long seed, EarlyStopping earlyStopping) {
+            long seed, EarlyStopping earlyStopping, String direction) {
+
+        /** The shape before {@code direction}: the objective's natural direction. */
+        public Search(String strategy, int trials, int parallelism, String objective, Map<String, Object> space,
+                long seed, EarlyStopping earlyStopping) {
+            this(strategy, trials, parallelism, objective, space, seed, earlyStopping, null);
+        }
     }
 
     /**

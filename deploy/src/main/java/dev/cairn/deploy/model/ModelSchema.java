@@ -11,7 +11,7 @@ import java.util.Map;
  * The columns a caller may send and the labels the model answers, looked up on every request and therefore
  * computed once from the manifest.
  *
- * @param columns every input column of the signature (text columns included: they are accepted and not read)
+ * @param columns every input column of the signature
  * @param target the training target; a caller that sends whole data rows may include it, and it is ignored
  */
 public record ModelSchema(Map<String, ColumnType> columns, List<InputFeature> signature, List<String> labels,
@@ -27,6 +27,13 @@ public record ModelSchema(Map<String, ColumnType> columns, List<InputFeature> si
     /** Whether a request may name this key: an input column or the (ignored) target. */
     public boolean accepts(String key) {
         return columns.containsKey(key) || key.equals(target);
+    }
+
+    /** The text column, when it is the model's only input: {@code /predict} then takes {@code {"text": "..."}}. */
+    public java.util.Optional<String> onlyTextColumn() {
+        return signature.size() == 1 && signature.getFirst().type() == ColumnType.TEXT
+                ? java.util.Optional.of(signature.getFirst().name())
+                : java.util.Optional.empty();
     }
 
     /** The input column names, in signature order, for error messages that tell the caller what is expected. */

@@ -11,9 +11,13 @@ import java.util.Map;
 /**
  * Predicts on a synthetic row many times before the server reports ready, so that the featurizer and the model's
  * code are compiled by the JIT before a client's request pays for it. The row is a plausible one: each numeric
- * column at its imputed value (or 0), each categorical column at a category seen in training.
+ * column at its imputed value (or 0), each categorical column at a category seen in training, each text column a
+ * sentence.
  */
 final class Warmup {
+
+    /** Any words do: unknown ones are skipped the same way known ones are looked up. */
+    private static final String WARMUP_TEXT = "The quick brown fox jumps over the lazy dog, twice.";
 
     private final LoadedModel model;
     private final int rows;
@@ -49,6 +53,8 @@ final class Warmup {
                 row.put(input.name(), t != null && t.imputeNumber() != null ? Double.toString(t.imputeNumber()) : "0");
             } else if (input.type() == ColumnType.CATEGORICAL) {
                 row.put(input.name(), categoryOf(input, t));
+            } else if (input.type() == ColumnType.TEXT) {
+                row.put(input.name(), WARMUP_TEXT);
             }
         }
         return row;

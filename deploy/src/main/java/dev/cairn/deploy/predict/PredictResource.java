@@ -47,6 +47,9 @@ public class PredictResource {
     @Produces(MediaType.APPLICATION_JSON)
     public PredictResponse predict(PredictRequest request) {
         long started = System.nanoTime();
+        if (request != null && request.text() != null) {
+            return text(request, started);
+        }
         if (request == null || (request.features() == null) == (request.instances() == null)) {
             throw new InvalidRequestException("send either 'features' (one row) or 'instances' (a batch of rows)");
         }
@@ -66,6 +69,42 @@ public class PredictResource {
         }
         return PredictResponse.batch(served.name(), served.version(),
                 inference.answer(rows, Endpoint.PREDICT, started));
+    }
+
+    /** {@code {"text": "..."}} or {@code {"text": ["...", "..."]}}: the raw text of the model's one text column. */
+    private PredictResponse text(PredictRequest request, long started) {
+        if (request.features() != null || request.instances() != null) {
+            throw new InvalidRequestException("send 'text' alone, or name the text column in 'features' or 'instances'");
+        }
+        String column = served.ready().flatMap(loaded -> loaded.schema().onlyTextColumn()).orElse(null);
+        if (column == null) {
+            if (served.ready().isEmpty()) {
+                throw new ModelNotReadyException(served.name());
+            }
+            throw new InvalidRequestException("'text' is for a model whose only input is a text column; this model "
+                    + "reads " + served.ready().get().schema().columnNames() + ": send 'features'");
+        }
+        if (request.text() instanceof List<?> texts) {
+            if (texts.isEmpty()) {
+                throw new InvalidRequestException("'text' is an empty array");
+            }
+            List<Map<String, String>> rows = new ArrayList<>(texts.size());
+            for (Object text : texts) {
+                rows.add(textRow(column, text, rows.size()));
+            }
+            return PredictResponse.batch(served.name(), served.version(),
+                    inference.answer(rows, Endpoint.PREDICT, started));
+        }
+        var answers = inference.answer(List.of(textRow(column, request.text(), -1)), Endpoint.PREDICT, started);
+        return PredictResponse.one(served.name(), served.version(), answers.get(0));
+    }
+
+    private static Map<String, String> textRow(String column, Object text, int index) {
+        if (!(text instanceof String string)) {
+            throw new InvalidRequestException((index < 0 ? "" : "row " + index + ": ")
+                    + "'text' must be a string or an array of strings");
+        }
+        return Map.of(column, string);
     }
 
     private static Map<String, String> cells(Map<String, Object> features) {

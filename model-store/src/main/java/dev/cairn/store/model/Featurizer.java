@@ -3,6 +3,8 @@ package dev.cairn.store.model;
 import dev.cairn.contracts.ColumnType;
 import dev.cairn.store.csv.MissingTokens;
 import dev.cairn.store.csv.NumericCells;
+import dev.cairn.store.text.TextVectorizer;
+import dev.cairn.store.text.TextVocabulary;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +28,9 @@ import org.tribuo.impl.ArrayExample;
  * bounds when it has them;</li>
  * <li>a categorical column {@code c} holding {@code v} gives feature {@code c@v} = 1 (one-hot); a
  * category unseen in training gives a feature the model does not know and ignores;</li>
- * <li>text columns are not read.</li>
+ * <li>a text column {@code c} gives the weighted term features of its fitted {@link TextVectorizer}
+ * ({@code c#term}); a missing text is a document without words; a text column without a vectorizer is not
+ * read.</li>
  * </ul>
  * Categorical values are taken exactly as given (no trimming, case kept). Immutable and thread-safe.
  */
@@ -35,7 +39,7 @@ public final class Featurizer {
     /** Separates column and category in one-hot feature names: {@code colour@red}. */
     public static final String ONE_HOT_SEPARATOR = "@";
 
-    private record Column(String name, ColumnType type, ColumnTransform transform) {
+    private record Column(String name, ColumnType type, ColumnTransform transform, TextVectorizer text) {
     }
 
     /** The positions of the columns in one CSV header; cached because every row of a file shares it. */
@@ -44,40 +48,63 @@ public final class Featurizer {
 
     private final List<Column> columns;
     private final MissingTokens missing;
+    private final boolean readsText;
     private volatile HeaderPositions lastHeader;
 
     private Featurizer(List<Column> columns, MissingTokens missing) {
         this.columns = columns;
         this.missing = missing;
+        this.readsText = columns.stream().anyMatch(c -> c.text() != null);
     }
 
-    /** The featurizer a model package was trained with. */
+    /**
+     * The featurizer a model package without text columns was trained with.
+     *
+     * @throws IllegalArgumentException if the model reads text: use {@link #of(ModelManifest, List)}
+     */
     public static Featurizer of(ModelManifest manifest) {
-        return of(manifest.inputSignature(), manifest.preprocessing(), MissingTokens.of(manifest.missingTokens()));
+        return of(manifest, List.of());
+    }
+
+    /** The featurizer a model package was trained with, given its stored text vocabularies. */
+    public static Featurizer of(ModelManifest manifest, List<TextVocabulary> vocabularies) {
+        return of(manifest.inputSignature(), manifest.preprocessing(), MissingTokens.of(manifest.missingTokens()),
+                vocabularies.stream().map(TextVectorizer::of).toList());
+    }
+
+    /** Without text columns. */
+    public static Featurizer of(List<InputFeature> inputSignature, List<ColumnTransform> preprocessing,
+            MissingTokens missing) {
+        return of(inputSignature, preprocessing, missing, List.of());
     }
 
     /**
      * @param preprocessing what the clean step learned per column; a column without an entry is
      *        neither imputed nor clipped
-     * @throws IllegalArgumentException if a numeric column's name could collide with a one-hot feature
+     * @param text the fitted vectorizer of each text column the model reads; a text column of the signature
+     *        without one is not read (models from before text features listed such columns)
+     * @throws IllegalArgumentException if a column's features could collide with another's
      */
     public static Featurizer of(List<InputFeature> inputSignature, List<ColumnTransform> preprocessing,
-            MissingTokens missing) {
+            MissingTokens missing, List<TextVectorizer> text) {
         Map<String, ColumnTransform> transforms = new HashMap<>();
         for (ColumnTransform t : preprocessing == null ? List.<ColumnTransform>of() : preprocessing) {
             transforms.put(t.name(), t);
         }
+        Map<String, TextVectorizer> vectorizers = new HashMap<>();
+        text.forEach(v -> vectorizers.put(v.column(), v));
         List<Column> columns = new ArrayList<>();
         for (InputFeature input : inputSignature) {
-            if (input.type() == ColumnType.NUMERIC || input.type() == ColumnType.CATEGORICAL) {
-                columns.add(new Column(input.name(), input.type(), transforms.get(input.name())));
+            TextVectorizer vectorizer = vectorizers.get(input.name());
+            if (input.type() != ColumnType.TEXT || vectorizer != null) {
+                columns.add(new Column(input.name(), input.type(), transforms.get(input.name()), vectorizer));
             }
         }
         requireDistinctFeatureNames(columns);
         return new Featurizer(List.copyOf(columns), missing);
     }
 
-    /** The raw columns read, in signature order (text columns left out). */
+    /** The raw columns read, in signature order (text columns without a vectorizer left out). */
     public List<String> columns() {
         return columns.stream().map(Column::name).toList();
     }
@@ -108,6 +135,9 @@ public final class Featurizer {
     }
 
     private <T extends Output<T>> Example<T> build(IntFunction<String> cellOf, T output) {
+        if (readsText) {
+            return buildWithText(cellOf, output);
+        }
         String[] names = new String[columns.size()];
         double[] values = new double[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
@@ -122,6 +152,32 @@ public final class Featurizer {
             }
         }
         return new ArrayExample<>(output, names, values);
+    }
+
+    /** As {@link #build}, when a text column makes the number of features depend on the row. */
+    private <T extends Output<T>> Example<T> buildWithText(IntFunction<String> cellOf, T output) {
+        List<String> names = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            String cell = cellOf.apply(i);
+            switch (column.type()) {
+                case NUMERIC -> {
+                    names.add(column.name());
+                    values.add(numeric(column, cell));
+                }
+                case CATEGORICAL -> {
+                    names.add(column.name() + ONE_HOT_SEPARATOR + category(column, cell));
+                    values.add(1.0);
+                }
+                case TEXT -> column.text().features(missing.isMissing(cell) ? null : cell).forEach((name, value) -> {
+                    names.add(name);
+                    values.add(value);
+                });
+            }
+        }
+        return new ArrayExample<>(output, names.toArray(String[]::new),
+                values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private double numeric(Column column, String cell) {
@@ -195,11 +251,18 @@ public final class Featurizer {
     private static void requireDistinctFeatureNames(List<Column> columns) {
         List<String> categorical = columns.stream()
                 .filter(c -> c.type() == ColumnType.CATEGORICAL).map(Column::name).toList();
+        List<String> text = columns.stream().filter(c -> c.type() == ColumnType.TEXT).map(Column::name).toList();
         for (Column c : columns) {
             for (String prefix : categorical) {
                 if (c.name().startsWith(prefix + ONE_HOT_SEPARATOR)) {
                     throw new IllegalArgumentException("column '" + c.name()
                             + "' could be confused with a category of column '" + prefix + "'; rename one of them");
+                }
+            }
+            for (String prefix : text) {
+                if (!c.name().equals(prefix) && c.name().startsWith(prefix + TextVectorizer.SEPARATOR)) {
+                    throw new IllegalArgumentException("column '" + c.name()
+                            + "' could be confused with a term of text column '" + prefix + "'; rename one of them");
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.cairn.store.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.cairn.contracts.ColumnType;
 import dev.cairn.store.artifact.ArtifactRef;
 import java.time.Instant;
 import java.util.List;
@@ -20,12 +21,15 @@ import java.util.Map;
  *        as {@code MissingTokens.DEFAULT}
  * @param referenceProfile digest of the {@link dev.cairn.store.profile.ReferenceProfile} of the training rows, which
  *        monitoring compares live traffic with; null for packages saved without one
+ * @param textVocabulary digest of the JSON list of fitted {@link dev.cairn.store.text.TextVocabulary text vocabularies},
+ *        one per {@code text} column of the input signature; null for a model that reads no text
  */
 public record ModelManifest(int formatVersion, String framework, String frameworkVersion, String format,
         String payloadSha256, long payloadSize, String task, String target, List<InputFeature> inputSignature,
         List<String> labels, List<ColumnTransform> preprocessing, Map<String, Double> metrics, Lineage lineage,
         Instant createdAt, List<String> missingTokens,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String referenceProfile) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String referenceProfile,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String textVocabulary) {
 
     public static final int CURRENT_FORMAT_VERSION = 1;
     /** {@code task}: the model answers one of its {@code labels}. */
@@ -36,6 +40,15 @@ public record ModelManifest(int formatVersion, String framework, String framewor
     /** Whether the model answers a number rather than a class. */
     public boolean isRegression() {
         return REGRESSION.equals(task);
+    }
+
+    /** Without a text vocabulary: a model of numeric and categorical columns only. */
+    public ModelManifest(int formatVersion, String framework, String frameworkVersion, String format,
+            String payloadSha256, long payloadSize, String task, String target, List<InputFeature> inputSignature,
+            List<String> labels, List<ColumnTransform> preprocessing, Map<String, Double> metrics, Lineage lineage,
+            Instant createdAt, List<String> missingTokens, String referenceProfile) {
+        this(formatVersion, framework, frameworkVersion, format, payloadSha256, payloadSize, task, target,
+                inputSignature, labels, preprocessing, metrics, lineage, createdAt, missingTokens, referenceProfile, null);
     }
 
     /** Without a reference profile (attached later with {@link #withReferenceProfile}). */
@@ -60,14 +73,14 @@ public record ModelManifest(int formatVersion, String framework, String framewor
     public ModelManifest withMetrics(Map<String, Double> newMetrics) {
         return new ModelManifest(formatVersion, framework, frameworkVersion, format, payloadSha256, payloadSize, task,
                 target, inputSignature, labels, preprocessing, newMetrics, lineage, createdAt, missingTokens,
-                referenceProfile);
+                referenceProfile, textVocabulary);
     }
 
     /** The same package with the digest of its training data's reference profile. */
     public ModelManifest withReferenceProfile(String profileSha256) {
         return new ModelManifest(formatVersion, framework, frameworkVersion, format, payloadSha256, payloadSize, task,
                 target, inputSignature, labels, preprocessing, metrics, lineage, createdAt, missingTokens,
-                profileSha256);
+                profileSha256, textVocabulary);
     }
 
     /** The same package naming another payload (and how it is encoded). */
@@ -75,6 +88,18 @@ public record ModelManifest(int formatVersion, String framework, String framewor
             List<String> newLabels) {
         return new ModelManifest(CURRENT_FORMAT_VERSION, newFramework, newFrameworkVersion, newFormat,
                 payload.sha256(), payload.size(), task, target, inputSignature, newLabels, preprocessing, metrics,
-                lineage, createdAt, missingTokens, referenceProfile);
+                lineage, createdAt, missingTokens, referenceProfile, textVocabulary);
+    }
+
+    /** The same package with the digest of its fitted text vocabularies. */
+    public ModelManifest withTextVocabulary(String vocabularySha256) {
+        return new ModelManifest(formatVersion, framework, frameworkVersion, format, payloadSha256, payloadSize, task,
+                target, inputSignature, labels, preprocessing, metrics, lineage, createdAt, missingTokens,
+                referenceProfile, vocabularySha256);
+    }
+
+    /** Whether a column of the input signature is free text, featurised by a stored vocabulary. */
+    public boolean readsText() {
+        return inputSignature != null && inputSignature.stream().anyMatch(f -> f.type() == ColumnType.TEXT);
     }
 }

@@ -8,6 +8,8 @@ import dev.cairn.store.artifact.MissingArtifactException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import dev.cairn.store.text.TextVocabularies;
+import dev.cairn.store.text.TextVocabulary;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -79,6 +81,9 @@ public final class ModelPackages {
         if (!storage.exists(manifest.payloadSha256())) {
             throw new MissingArtifactException(manifest.payloadSha256());
         }
+        if (manifest.textVocabulary() != null && !storage.exists(manifest.textVocabulary())) {
+            throw new MissingArtifactException(manifest.textVocabulary());
+        }
         byte[] json = ManifestJson.MAPPER.writeValueAsBytes(manifest);
         return storage.put(new ByteArrayInputStream(json));
     }
@@ -125,7 +130,7 @@ public final class ModelPackages {
             throw new ModelPackageException("the payload of model package " + manifestSha256
                     + " is not a classification model");
         }
-        return new LoadedModel(manifest, model.castModel(Label.class), Featurizer.of(manifest));
+        return new LoadedModel(manifest, model.castModel(Label.class), featurizer(storage, manifestSha256, manifest));
     }
 
     /**
@@ -149,7 +154,36 @@ public final class ModelPackages {
             throw new ModelPackageException("the payload of model package " + manifestSha256
                     + " is not a regression model");
         }
-        return new LoadedRegressionModel(manifest, model.castModel(Regressor.class), Featurizer.of(manifest));
+        return new LoadedRegressionModel(manifest, model.castModel(Regressor.class),
+                featurizer(storage, manifestSha256, manifest));
+    }
+
+    /** With the package's text vocabularies, read and checked from the store when it has any. */
+    private static Featurizer featurizer(ArtifactStorage storage, String manifestSha256, ModelManifest manifest)
+            throws IOException {
+        if (manifest.textVocabulary() == null) {
+            if (manifest.readsText()) {
+                throw new ModelPackageException("model package " + manifestSha256
+                        + " reads text columns but names no text vocabulary");
+            }
+            return Featurizer.of(manifest);
+        }
+        if (!ArtifactRef.isSha256(manifest.textVocabulary())) {
+            throw new ModelPackageException("model package " + manifestSha256 + " names no valid text vocabulary digest");
+        }
+        List<TextVocabulary> vocabularies = TextVocabularies.read(storage, manifest.textVocabulary());
+        var columns = vocabularies.stream().map(TextVocabulary::column).collect(java.util.stream.Collectors.toSet());
+        for (InputFeature input : manifest.inputSignature()) {
+            if (input.type() == dev.cairn.contracts.ColumnType.TEXT && !columns.contains(input.name())) {
+                throw new ModelPackageException("model package " + manifestSha256 + " has no text vocabulary for column '"
+                        + input.name() + "'");
+            }
+        }
+        try {
+            return Featurizer.of(manifest, vocabularies);
+        } catch (IllegalArgumentException e) {
+            throw new ModelPackageException("model package " + manifestSha256 + ": " + e.getMessage(), e);
+        }
     }
 
     /** The payload's bytes, checked against the manifest's digest and size. */

@@ -10,6 +10,7 @@ import dev.cairn.worker.task.StepResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 
 /** CLEAN: raw dataset in; cleaned CSV and the preprocessing (a JSON array of ColumnTransform) out. */
 @ApplicationScoped
@@ -35,12 +36,20 @@ public class CleanStep implements Step {
         if (spec.target() == null) {
             throw new StepFailure("the spec names no target column");
         }
-        var cleaner = new Cleaner(command.dataset().schema(), spec.target(), CleanOptions.of(cleanStep(spec)));
+        var cleaner = new Cleaner(command.dataset().schema(), spec.target(), CleanOptions.of(cleanStep(spec)),
+                textColumns(spec));
         var raw = artifacts.readCsv("dataset", datasetSha(command));
         CleanedData cleaned = cleaner.clean(raw);
         var outputs = Map.of("cleaned", artifacts.writeCsv(cleaned.table()),
                 "preprocessing", artifacts.writeJson(cleaned.preprocessing()));
         return new StepResult(outputs, cleaned.report().metrics(), cleaned.report().toMap());
+    }
+
+    /** The text column training reads, kept by cleaning; none when the spec has no {@code steps.train.text}. */
+    private static Set<String> textColumns(PipelineSpec spec) {
+        var train = spec.steps() == null ? null : spec.steps().train();
+        return train == null || train.text() == null || train.text().column() == null ? Set.of()
+                : Set.of(train.text().column());
     }
 
     private static PipelineSpec.CleanStep cleanStep(PipelineSpec spec) {

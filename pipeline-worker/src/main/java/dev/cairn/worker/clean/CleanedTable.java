@@ -25,6 +25,8 @@ final class CleanedTable {
                 cells[i] = row.label();
             } else if (numeric >= 0) {
                 cells[i] = NumericCell.format(row.numbers()[numeric]);
+            } else if (roles.text().contains(column)) {
+                cells[i] = row.texts()[roles.text().indexOf(column)];
             } else {
                 cells[i] = row.categories()[roles.categorical().indexOf(column)];
             }

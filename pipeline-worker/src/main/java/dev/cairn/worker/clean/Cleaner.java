@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -24,16 +25,23 @@ final class Cleaner {
     private final DatasetSchema schema;
     private final String target;
     private final CleanOptions options;
+    private final Set<String> textColumns;
 
     Cleaner(DatasetSchema schema, String target, CleanOptions options) {
+        this(schema, target, options, Set.of());
+    }
+
+    /** @param textColumns the text columns training reads (kept verbatim, a missing text read as empty) */
+    Cleaner(DatasetSchema schema, String target, CleanOptions options, Set<String> textColumns) {
         this.schema = schema;
         this.target = target;
         this.options = options;
+        this.textColumns = textColumns;
     }
 
     CleanedData clean(Table raw) {
         var tokens = MissingTokens.of(schema.missingTokens());
-        var roles = ColumnRoles.resolve(raw.header(), schema, target).withoutEmptyColumns(raw, tokens);
+        var roles = ColumnRoles.resolve(raw.header(), schema, target, textColumns).withoutEmptyColumns(raw, tokens);
         requireFeatures(roles);
         var parser = new RowParser(roles, tokens);
         List<Row> parsed = parser.parse(raw);
@@ -138,6 +146,10 @@ final class Cleaner {
         for (int j = 0; j < roles.categorical().size(); j++) {
             byColumn.put(roles.categorical().get(j), new ColumnTransform(roles.categoricalNames().get(j),
                     ColumnType.CATEGORICAL, null, imputation.categories()[j], null, null));
+        }
+        for (int j = 0; j < roles.text().size(); j++) {
+            byColumn.put(roles.text().get(j), new ColumnTransform(roles.textNames().get(j), ColumnType.TEXT, null,
+                    null, null, null));
         }
         return List.copyOf(byColumn.values());
     }

@@ -11,18 +11,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * What each column of the raw CSV is for: the label, a numeric or a categorical feature, or
- * ignored (with the reason, for the report). Positions are indices into the CSV header.
+ * What each column of the raw CSV is for: the label, a numeric, categorical or text feature, or
+ * ignored (with the reason, for the report). Positions are indices into the CSV header. A text column
+ * is a feature only when training reads it ({@code steps.train.text}); other text columns (ids, notes)
+ * stay ignored, as they were before text features existed.
  */
 record ColumnRoles(List<String> header, int target, List<Integer> numeric, List<Integer> categorical,
-        Map<String, String> ignored) {
+        List<Integer> text, Map<String, String> ignored) {
 
     static ColumnRoles resolve(List<String> header, DatasetSchema schema, String target) {
+        return resolve(header, schema, target, Set.of());
+    }
+
+    /** @param textColumns the text columns training reads */
+    static ColumnRoles resolve(List<String> header, DatasetSchema schema, String target, Set<String> textColumns) {
         int targetIndex = header.indexOf(target);
         if (targetIndex < 0) {
             throw new StepFailure("target column '" + target + "' is not in the dataset; columns: "
@@ -30,24 +38,34 @@ record ColumnRoles(List<String> header, int target, List<Integer> numeric, List<
         }
         Map<String, ColumnType> types = schema.columns().stream()
                 .collect(Collectors.toMap(ColumnSchema::name, ColumnSchema::type, (a, b) -> a));
-        var roles = new ColumnRoles(header, targetIndex, new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>());
+        for (String column : textColumns) {
+            if (!header.contains(column)) {
+                throw new StepFailure("text column '" + column + "' is not in the dataset; columns: "
+                        + String.join(", ", header));
+            }
+        }
+        var roles = new ColumnRoles(header, targetIndex, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new LinkedHashMap<>());
         for (int i = 0; i < header.size(); i++) {
             if (i != targetIndex) {
-                roles.assign(i, types.get(header.get(i)));
+                roles.assign(i, textColumns.contains(header.get(i)) ? ColumnType.TEXT : types.get(header.get(i)),
+                        textColumns.contains(header.get(i)));
             }
         }
         return roles;
     }
 
-    private void assign(int column, ColumnType type) {
-        if (type == null) {
+    private void assign(int column, ColumnType type, boolean readAsText) {
+        if (readAsText) {
+            text.add(column);
+        } else if (type == null) {
             ignored.put(header.get(column), "not in the dataset schema");
         } else if (type == ColumnType.NUMERIC) {
             numeric.add(column);
         } else if (type == ColumnType.CATEGORICAL) {
             categorical.add(column);
         } else {
-            ignored.put(header.get(column), "text columns are not used yet");
+            ignored.put(header.get(column), "text column not read by training (name it in steps.train.text)");
         }
     }
 
@@ -55,6 +73,7 @@ record ColumnRoles(List<String> header, int target, List<Integer> numeric, List<
     ColumnRoles withoutEmptyColumns(Table table, MissingTokens tokens) {
         var keptNumeric = new ArrayList<Integer>();
         var keptCategorical = new ArrayList<Integer>();
+        var keptText = new ArrayList<Integer>();
         var nowIgnored = new LinkedHashMap<>(ignored);
         for (int column : numeric) {
             keep(column, hasValue(table, column, tokens, cell -> !tokens.isMissing(cell) && NumericCells.parse(cell).isPresent()),
@@ -63,7 +82,10 @@ record ColumnRoles(List<String> header, int target, List<Integer> numeric, List<
         for (int column : categorical) {
             keep(column, hasValue(table, column, tokens, cell -> !tokens.isMissing(cell)), keptCategorical, nowIgnored);
         }
-        return new ColumnRoles(header, target, keptNumeric, keptCategorical, nowIgnored);
+        for (int column : text) {
+            keep(column, hasValue(table, column, tokens, cell -> !tokens.isMissing(cell)), keptText, nowIgnored);
+        }
+        return new ColumnRoles(header, target, keptNumeric, keptCategorical, keptText, nowIgnored);
     }
 
     private void keep(int column, boolean hasValue, List<Integer> kept, Map<String, String> nowIgnored) {
@@ -91,12 +113,16 @@ record ColumnRoles(List<String> header, int target, List<Integer> numeric, List<
         return categorical.stream().map(header::get).toList();
     }
 
+    List<String> textNames() {
+        return text.stream().map(header::get).toList();
+    }
+
     /** Feature and target columns in the CSV's own order: the header of the cleaned file. */
     List<Integer> kept() {
-        return Stream.of(numeric, categorical, List.of(target)).flatMap(List::stream).sorted().toList();
+        return Stream.of(numeric, categorical, text, List.of(target)).flatMap(List::stream).sorted().toList();
     }
 
     boolean hasFeatures() {
-        return !numeric.isEmpty() || !categorical.isEmpty();
+        return !numeric.isEmpty() || !categorical.isEmpty() || !text.isEmpty();
     }
 }

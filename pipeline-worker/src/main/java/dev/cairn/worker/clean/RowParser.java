@@ -47,7 +47,12 @@ final class RowParser {
             String cell = cells[roles.categorical().get(j)];
             categories[j] = tokens.isMissing(cell) ? null : cell;
         }
-        return new Row(cells[roles.target()], numbers, categories);
+        String[] texts = new String[roles.text().size()];
+        for (int j = 0; j < texts.length; j++) {
+            String cell = cells[roles.text().get(j)];
+            texts[j] = tokens.isMissing(cell) ? "" : cell;
+        }
+        return new Row(cells[roles.target()], numbers, categories, texts);
     }
 
     private Double number(String cell, int j) {

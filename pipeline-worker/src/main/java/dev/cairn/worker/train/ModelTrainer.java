@@ -2,6 +2,8 @@ package dev.cairn.worker.train;
 
 import dev.cairn.contracts.Algorithm.Task;
 import dev.cairn.contracts.ColumnType;
+import dev.cairn.contracts.PipelineSpec;
+import dev.cairn.store.text.TextVectorizer;
 import dev.cairn.store.csv.MissingTokens;
 import dev.cairn.store.model.ColumnTransform;
 import dev.cairn.store.model.Featurizer;
@@ -31,9 +33,15 @@ final class ModelTrainer {
     /** The MLP's hidden layer widths; empty for every other algorithm. */
     private final List<Integer> hidden;
     private final long seed;
+    private final PipelineSpec.TextFeatures text;
 
     /** @param given the spec's parameters, checked here so that a typo fails before any work */
     ModelTrainer(String algorithm, Map<String, Object> given, long seed) {
+        this(algorithm, given, seed, null);
+    }
+
+    /** @param text how the spec's text column becomes features; null when the model reads no text */
+    ModelTrainer(String algorithm, Map<String, Object> given, long seed, PipelineSpec.TextFeatures text) {
         this.algorithm = Algorithm.named(algorithm);
         Map<String, Object> numbers = given == null ? Map.of() : given;
         if (this.algorithm == Algorithm.MLP) {
@@ -45,6 +53,7 @@ final class ModelTrainer {
         }
         this.params = this.algorithm.resolve(numbers);
         this.seed = seed;
+        this.text = text;
     }
 
     TrainedModel train(Table rows, String target, List<ColumnTransform> preprocessing, MissingTokens missing) {
@@ -58,7 +67,8 @@ final class ModelTrainer {
     TrainedModel train(Table rows, String target, List<ColumnTransform> preprocessing, MissingTokens missing,
             Table validation, String positive) {
         List<InputFeature> signature = InputSignature.of(rows, preprocessing);
-        var featurizer = Featurizer.of(signature, preprocessing, missing);
+        var vectorizers = TextColumns.fit(rows, signature, text, missing);
+        var featurizer = Featurizer.of(signature, preprocessing, missing, vectorizers);
         var numeric = InputSignature.numericNames(signature);
         Model<?> model;
         long start;
@@ -71,7 +81,7 @@ final class ModelTrainer {
                     mlp -> EpochScores.of(mlp, featurizer, validation, target, labels, positive));
             double seconds = (System.nanoTime() - start) / 1e9;
             return new TrainedModel(algorithm.task, result.model(), signature, featurizer, resolvedParams(), seconds,
-                    result.curves());
+                    result.curves(), List.of());
         }
         if (algorithm.task == Task.REGRESSION) {
             var dataset = regressionDataset(rows, target, featurizer);
@@ -85,7 +95,8 @@ final class ModelTrainer {
             model = trainer.train(dataset);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new TrainedModel(algorithm.task, model, signature, featurizer, resolvedParams(), seconds);
+        return new TrainedModel(algorithm.task, model, signature, featurizer, resolvedParams(), seconds, Map.of(),
+                vectorizers.stream().map(TextVectorizer::vocabulary).toList());
     }
 
     /** Every parameter as the model was trained with it: the MLP's {@code layers} first, then the numbers. */

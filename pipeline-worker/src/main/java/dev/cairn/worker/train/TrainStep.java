@@ -9,6 +9,7 @@ import dev.cairn.store.csv.MissingTokens;
 import dev.cairn.store.model.ColumnTransform;
 import dev.cairn.store.model.InputFeature;
 import dev.cairn.store.model.ModelPackages;
+import dev.cairn.store.text.TextVocabularies;
 import dev.cairn.worker.artifact.Artifacts;
 import dev.cairn.worker.artifact.Table;
 import dev.cairn.worker.evaluate.Scoring;
@@ -51,7 +52,7 @@ public class TrainStep implements Step {
             throw new StepFailure("the spec has no train step");
         }
         long seed = spec.steps().split() == null ? 42 : spec.steps().split().seed();
-        var trainer = new ModelTrainer(train.algorithm(), train.params(), seed);
+        var trainer = new ModelTrainer(train.algorithm(), train.params(), seed, train.text());
         String trainSha = Artifacts.input(command, "train");
         Table rows = artifacts.readCsv("train", trainSha);
         var preprocessing = artifacts.readJson("preprocessing", Artifacts.input(command, "preprocessing"), TRANSFORMS);
@@ -62,6 +63,10 @@ public class TrainStep implements Step {
         var manifest = TrainingManifest.of(command, trained, preprocessing, missingTokens, trainSha,
                 trainer.algorithmName(), seed, metrics).withReferenceProfile(TrainingProfile.store(artifacts.storage(),
                 rows, trained, spec.target(), MissingTokens.of(missingTokens)));
+        if (!trained.textVocabularies().isEmpty()) {
+            manifest = manifest.withTextVocabulary(
+                    TextVocabularies.save(artifacts.storage(), trained.textVocabularies()).sha256());
+        }
         var model = ModelPackages.save(artifacts.storage(), manifest, trained.model());
         var payload = ModelPackages.readManifest(artifacts.storage(), model.sha256()).payloadSha256();
         metrics.put("train_seconds", trained.seconds());
@@ -122,9 +127,15 @@ public class TrainStep implements Step {
             List<ColumnTransform> preprocessing) {
         var inputs = trained.inputSignature().stream().map(InputFeature::name).toList();
         var unused = preprocessing.stream().map(ColumnTransform::name).filter(n -> !inputs.contains(n)).toList();
-        return Map.of("algorithm", trainer.algorithmName(), "task", trained.task().specName(),
-                "params", trained.params(), "seed", seed,
+        var report = new java.util.LinkedHashMap<String, Object>(Map.of("algorithm", trainer.algorithmName(),
+                "task", trained.task().specName(), "params", trained.params(), "seed", seed,
                 "labels", labels(trained), "inputs", inputs, "features", trained.model().getFeatureIDMap().size(),
-                "columns_unused", Map.of("single value in the training rows", unused));
+                "columns_unused", Map.of("single value in the training rows", unused)));
+        if (!trained.textVocabularies().isEmpty()) {
+            var terms = new TreeMap<String, Integer>();
+            trained.textVocabularies().forEach(v -> terms.put(v.column(), v.terms().size()));
+            report.put("text_terms", terms);
+        }
+        return report;
     }
 }

@@ -48,6 +48,9 @@ final class TrainingManifest {
         preparation.put("clean", steps == null ? null : steps.clean());
         preparation.put("split", steps == null ? null : steps.split());
         preparation.put("columns", command.spec().columns());
+        if (steps != null && steps.train() != null && steps.train().text() != null) {
+            preparation.put("text", steps.train().text());
+        }
         return preparation;
     }
 

@@ -79,7 +79,7 @@ class CleanerTest {
         assertThat(report.duplicatesDropped()).isEqualTo(1);
         assertThat(report.cellsImputed()).isEqualTo(Map.of("age", 2L, "plan", 1L));
         assertThat(report.valuesCoerced()).isEqualTo(Map.of("age", 1L));
-        assertThat(report.columnsIgnored()).isEqualTo(Map.of("note", "text columns are not used yet"));
+        assertThat(report.columnsIgnored()).isEqualTo(Map.of("note", "text column not read by training (name it in steps.train.text)"));
         assertThat(report.categories()).isEqualTo(Map.of("plan", List.of("basic", "pro")));
         assertThat(report.classCounts()).isEqualTo(Map.of("No", 2L, "Yes", 3L));
     }
@@ -218,7 +218,7 @@ class CleanerTest {
         // When / Then
         assertThatThrownBy(() -> clean(table, CleanOptions.DEFAULTS))
                 .isInstanceOf(StepFailure.class)
-                .hasMessage("no feature columns left: 'note' (text columns are not used yet)");
+                .hasMessage("no feature columns left: 'note' (text column not read by training (name it in steps.train.text))");
     }
 
     @Test
@@ -235,5 +235,23 @@ class CleanerTest {
                 .isInstanceOf(StepFailure.class)
                 .hasMessage("no rows left after cleaning: 3 rows in, 1 without a value for target 'churn', "
                         + "2 with missing values dropped (clean.missing: drop)");
+    }
+
+    @Test
+    void keepsTheTextColumnTrainingReadsVerbatimAndAMissingTextAsEmpty() {
+        // Given: the note of the second row is missing; rows 1 and 5 now differ by their notes
+        var table = table("""
+                age,plan,note,churn
+                30,basic,"Hello, world",No
+                40,pro,NA,Yes
+                30,basic,other,No""".replace("\"Hello, world\"", "Hello world"));
+        // When
+        var cleaned = new Cleaner(SCHEMA, "churn", CleanOptions.DEFAULTS, java.util.Set.of("note")).clean(table);
+        // Then
+        assertThat(cleaned.table().header()).containsExactly("age", "plan", "note", "churn");
+        assertThat(cleaned.table().rows()).extracting(r -> r[2]).containsExactly("Hello world", "", "other");
+        assertThat(cleaned.report().columnsIgnored()).isEmpty();
+        assertThat(cleaned.preprocessing()).extracting(t -> t.name() + ":" + t.type())
+                .containsExactly("age:NUMERIC", "plan:CATEGORICAL", "note:TEXT");
     }
 }

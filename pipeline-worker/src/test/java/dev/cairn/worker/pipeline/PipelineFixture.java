@@ -111,7 +111,11 @@ final class PipelineFixture {
 
     /** As above, for the given algorithm's task (a regression is split over all rows, not per class). */
     Prepared cleanAndSplit(DatasetRef dataset, String target, String algorithm) throws IOException {
-        var spec = spec(target, algorithm, Map.of());
+        return cleanAndSplit(dataset, target, spec(target, algorithm, Map.of()));
+    }
+
+    /** As above, with the spec's own settings (a text column, say, which cleaning must keep). */
+    Prepared cleanAndSplit(DatasetRef dataset, String target, PipelineSpec spec) throws IOException {
         var clean = run(StepName.CLEAN, spec, dataset, Map.of("dataset", dataset.sha256()));
         var split = run(StepName.SPLIT, spec, dataset, Map.of("cleaned", clean.outputs().get("cleaned")));
         return new Prepared(dataset, split.outputs().get("train"), clean.outputs().get("preprocessing"),

@@ -1,5 +1,7 @@
 package dev.cairn.api.pipelines;
 
+import dev.cairn.api.pipelines.search.Objective;
+import dev.cairn.api.pipelines.search.Objective.Direction;
 import dev.cairn.api.pipelines.search.SearchSpace;
 import dev.cairn.api.problem.Problem.FieldError;
 import dev.cairn.contracts.Algorithm;
@@ -11,7 +13,8 @@ import java.util.Set;
 
 /**
  * Checks {@code steps.train.search} and fills its defaults: strategy random, 20 trials (a grid: all
- * of its points), parallelism 2, the objective f1_macro, the split's seed, no early stopping.
+ * of its points), parallelism 2, the objective f1_macro (rmse for a regressor) in its natural direction
+ * (errors minimised, the rest maximised), the split's seed, no early stopping.
  */
 final class SearchValidation {
     static final Set<String> STRATEGIES = Set.of("grid", "random", "tpe");
@@ -48,16 +51,40 @@ final class SearchValidation {
         if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
             error(".parallelism", "must be between 1 and " + MAX_PARALLELISM + "; got " + parallelism);
         }
-        var objective = Objects.requireNonNullElse(in.objective(), "f1_macro");
+        var objective = Objects.requireNonNullElse(in.objective(),
+                algorithm.task() == Algorithm.Task.REGRESSION ? "rmse" : "f1_macro");
         if (!metrics.contains(objective)) {
-            error(".objective", "unknown metric '" + objective + "'; known: " + String.join(", ", metrics));
+            error(".objective", "unknown metric '" + objective + "' for " + algorithm.task().specName()
+                    + "; known: " + String.join(", ", metrics));
         }
+        var direction = direction(in.direction(), objective);
         if (split != null && split.validation() <= 0) {
             errors.add(new FieldError("steps.split.validation", "a search scores its trials on validation rows: "
                     + "set a validation fraction, e.g. validation: 0.2"));
         }
         long seed = in.seed() != null ? in.seed() : split == null ? 42 : split.seed();
-        return new PipelineSpec.Search(strategy, trials, parallelism, objective, in.space(), seed, early);
+        return new PipelineSpec.Search(strategy, trials, parallelism, objective, in.space(), seed, early,
+                direction.specName());
+    }
+
+    /**
+     * The metric's own direction unless the spec states one; a stated direction that contradicts the metric
+     * (maximising rmse, minimising f1_macro) is refused, because it would select the worst model on purpose.
+     */
+    private Direction direction(String given, String objective) {
+        Direction natural = Objective.natural(objective);
+        if (given == null) {
+            return natural;
+        }
+        Direction stated = Direction.bySpecName(given);
+        if (stated == null) {
+            error(".direction", "'" + given + "' is not one of [maximize, minimize]");
+        } else if (stated != natural) {
+            error(".direction", "'" + objective + "' is better " + (natural == Direction.MINIMIZE ? "lower" : "higher")
+                    + ", so a search must " + natural.specName() + " it; leave direction out or say "
+                    + natural.specName());
+        }
+        return natural;
     }
 
     private SearchSpace space(Map<String, Object> raw) {

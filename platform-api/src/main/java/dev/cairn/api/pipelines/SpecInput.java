@@ -28,12 +28,18 @@ record SpecInput(String name, String dataset, String target, Map<String, ColumnT
     record Split(Double test, Double validation, Boolean stratify, Long seed, Boolean cache) {
     }
 
-    record Train(String algorithm, Map<String, Object> params, Search search, Boolean cache) {
+    record Train(String algorithm, Map<String, Object> params, Search search, Boolean cache, Text text) {
+    }
+
+    /** A text column as input; see {@code PipelineSpec.TextFeatures}. */
+    record Text(String column, List<Integer> ngrams, String weighting, String norm, Boolean lowercase,
+            @JsonProperty("min_df") Integer minDf, @JsonProperty("max_features") Integer maxFeatures,
+            @JsonProperty("hash_buckets") Integer hashBuckets) {
     }
 
     /** Space values stay as written ({@code [3, 10]}, {@code {min, max, log}}, {@code {choices: [...]}}). */
     record Search(String strategy, Integer trials, Integer parallelism, String objective, Map<String, Object> space,
-            Long seed, @JsonProperty("early_stopping") EarlyStopping earlyStopping) {
+            Long seed, @JsonProperty("early_stopping") EarlyStopping earlyStopping, String direction) {
     }
 
     record EarlyStopping(String budget, Integer min, Integer max, Integer eta) {

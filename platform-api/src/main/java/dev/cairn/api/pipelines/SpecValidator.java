@@ -52,15 +52,11 @@ final class SpecValidator {
         var dataset = dataset(in);
         var clean = clean(steps.clean());
         var split = split(steps.split());
-        var train = train(steps.train(), split);
+        var train = train(steps.train(), split, in, dataset);
         var task = train == null ? Algorithm.Task.CLASSIFICATION
                 : Algorithm.bySpecName(train.algorithm()).orElseThrow().task();
         if (task == Algorithm.Task.REGRESSION) {
             requireNumericTarget(in.target(), dataset);
-            if (train.search() != null) {
-                // The search maximises its objective, and every regression metric but r2 is better lower.
-                errors.add(new FieldError("steps.train.search", "a search is for classification algorithms for now"));
-            }
         }
         var evaluate = evaluate(steps.evaluate(), task);
         var register = new PipelineSpec.RegisterStep(Optional.ofNullable(steps.register())
@@ -73,6 +69,9 @@ final class SpecValidator {
             throw new InvalidSpecException(errors);
         }
         var pinned = dataset.name() + "@" + dataset.version();
+        if (train.text() != null) {
+            dataset = TextValidation.withTextColumn(dataset, train.text().column());
+        }
         var spec = new PipelineSpec(in.name(), pinned, in.target(), in.columns() == null ? Map.of() : in.columns(),
                 new PipelineSpec.Steps(clean, split, train, evaluate, register), cache(in, steps), monitor);
         return new ValidSpec(spec, dataset);
@@ -149,7 +148,8 @@ final class SpecValidator {
                 Objects.requireNonNullElse(split.seed(), 42L));
     }
 
-    private PipelineSpec.TrainStep train(SpecInput.Train in, PipelineSpec.SplitStep split) {
+    private PipelineSpec.TrainStep train(SpecInput.Train in, PipelineSpec.SplitStep split, SpecInput spec,
+            DatasetRef dataset) {
         if (in == null || in.algorithm() == null) {
             errors.add(new FieldError("steps.train.algorithm", "required; one of " + algorithmNames()));
             return null;
@@ -164,9 +164,13 @@ final class SpecValidator {
         params.keySet().stream().filter(p -> !algorithm.get().params().contains(p)).forEach(p -> errors.add(
                 new FieldError("steps.train.params." + p, "unknown parameter for " + in.algorithm() + "; known: "
                         + String.join(", ", algorithm.get().params()))));
+        var metrics = algorithm.get().task() == Algorithm.Task.REGRESSION ? REGRESSION_METRICS : METRICS;
         var search = in.search() == null ? null
-                : new SearchValidation(errors, algorithm.get(), METRICS).resolve(in.search(), params, split);
-        return new PipelineSpec.TrainStep(in.algorithm(), params, search);
+                : new SearchValidation(errors, algorithm.get(), metrics).resolve(in.search(), params, split);
+        var text = in.text() == null ? null
+                : new TextValidation(errors).resolve(in.text(), algorithm.get(), spec.target(), dataset,
+                        spec.columns() == null ? Map.of() : spec.columns());
+        return new PipelineSpec.TrainStep(in.algorithm(), params, search, text);
     }
 
     private PipelineSpec.EvaluateStep evaluate(SpecInput.Evaluate in, Algorithm.Task task) {

@@ -54,6 +54,10 @@ final class StepCacheKey {
             case CLEAN -> {
                 config.put("clean", steps.clean());
                 config.put("schema", run.dataset.schema());
+                if (steps.train() != null && steps.train().text() != null) {
+                    // Cleaning keeps the text column only when training reads it; absent, the key is unchanged.
+                    config.put("text_column", steps.train().text().column());
+                }
             }
             case SPLIT -> config.put("split", steps.split());
             case TRAIN -> {

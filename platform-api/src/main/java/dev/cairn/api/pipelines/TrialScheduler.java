@@ -1,5 +1,6 @@
 package dev.cairn.api.pipelines;
 
+import dev.cairn.api.pipelines.search.Objective;
 import dev.cairn.api.pipelines.search.Observation;
 import dev.cairn.api.pipelines.search.Proposer;
 import dev.cairn.api.pipelines.search.SearchSpace;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -28,9 +28,6 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 class TrialScheduler {
-    /** Metrics where lower is better; every other objective is maximised. */
-    static final Set<String> LOWER_IS_BETTER = Set.of("rmse", "mae", "mse", "log_loss");
-
     void start(PipelineRun run, StepRun train, Consumer<TaskCommand> send) {
         fill(run, train, SearchTrial.of(run), send);
     }
@@ -44,7 +41,7 @@ class TrialScheduler {
         var search = run.spec.steps().train().search();
         switch (event.status()) {
             case STARTED -> trial.started(event);
-            case SUCCEEDED -> succeeded(trial, event, search.objective());
+            case SUCCEEDED -> succeeded(trial, event, Objective.of(search));
             case FAILED -> trial.failed(event, event.reason() == null ? "no reason given" : event.reason());
         }
         if (trial.state.isTerminal()) {
@@ -62,12 +59,12 @@ class TrialScheduler {
         SearchTrial.of(run).forEach(t -> t.cancel(why, now));
     }
 
-    private static void succeeded(SearchTrial trial, TaskEvent event, String objective) {
-        Double value = event.metrics() == null ? null : event.metrics().get("validation_" + objective);
+    private static void succeeded(SearchTrial trial, TaskEvent event, Objective objective) {
+        Double value = event.metrics() == null ? null : event.metrics().get("validation_" + objective.metric());
         if (value == null || !Double.isFinite(value)) {
-            trial.failed(event, "the trial reported no validation_" + objective);
+            trial.failed(event, "the trial reported no validation_" + objective.metric());
         } else {
-            trial.succeeded(event, LOWER_IS_BETTER.contains(objective) ? -value : value);
+            trial.succeeded(event, objective.score(value));
         }
     }
 
@@ -120,7 +117,8 @@ class TrialScheduler {
         params.putAll(trial.params);
         var trialSpec = new PipelineSpec(spec.name(), spec.dataset(), spec.target(), spec.columns(),
                 new PipelineSpec.Steps(steps.clean(), steps.split(),
-                        new PipelineSpec.TrainStep(steps.train().algorithm(), params), steps.evaluate(),
+                        new PipelineSpec.TrainStep(steps.train().algorithm(), params, null, steps.train().text()),
+                        steps.evaluate(),
                         steps.register()), spec.cache());
         return new TaskCommand(TaskCommand.CURRENT_VERSION, trial.taskId, trial.attempt, run.id, StepName.TRAIN,
                 trialSpec, run.dataset, run.inputsFor(train));
@@ -146,6 +144,7 @@ class TrialScheduler {
         var summary = new LinkedHashMap<String, Object>();
         summary.put("strategy", search.strategy());
         summary.put("objective", "validation_" + search.objective());
+        summary.put("direction", Objective.of(search).direction().specName());
         summary.put("best", Map.of("trial", winner.number, "params", winner.params, "rung", winner.rung,
                 "value", winner.metrics.get("validation_" + search.objective())));
         summary.put("trials", trials.size());

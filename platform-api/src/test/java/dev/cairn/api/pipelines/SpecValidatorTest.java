@@ -186,4 +186,118 @@ class SpecValidatorTest {
                 .extracting(FieldError::message).asString().isEqualTo("unknown metric 'f1_macro' for regression; "
                         + "known: rmse, mae, r2");
     }
+
+    @Test
+    void aRegressionSearchMinimisesRmseByDefault() {
+        // Given
+        var yaml = """
+                name: tenure
+                dataset: churn
+                target: tenure
+                steps:
+                  split: { validation: 0.2 }
+                  train:
+                    algorithm: linear-regression
+                    search: { strategy: tpe, trials: 8, space: { learning_rate: { min: 0.01, max: 1, log: true } } }
+                """;
+        // When
+        var search = SpecFixtures.valid(yaml).spec().steps().train().search();
+        // Then
+        assertThat(search.objective()).isEqualTo("rmse");
+        assertThat(search.direction()).isEqualTo("minimize");
+    }
+
+    @Test
+    void r2IsMaximisedAndAContradictingDirectionIsRefused() {
+        // Given
+        var template = """
+                name: tenure
+                dataset: churn
+                target: tenure
+                steps:
+                  split: { validation: 0.2 }
+                  train:
+                    algorithm: cart-regressor
+                    search: { objective: %s, direction: %s, space: { max_depth: [2, 8] } }
+                """;
+        // When
+        var r2 = SpecFixtures.valid(template.formatted("r2", "maximize")).spec().steps().train().search();
+        var error = catchThrowableOfType(InvalidSpecException.class,
+                () -> SpecFixtures.valid(template.formatted("mae", "maximize")));
+        var unknown = catchThrowableOfType(InvalidSpecException.class,
+                () -> SpecFixtures.valid(template.formatted("mae", "down")));
+        // Then
+        assertThat(r2.direction()).isEqualTo("maximize");
+        assertThat(error.errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("steps.train.search.direction");
+            assertThat(e.message()).isEqualTo("'mae' is better lower, so a search must minimize it; "
+                    + "leave direction out or say minimize");
+        });
+        assertThat(unknown.errors()).extracting(FieldError::message)
+                .containsExactly("'down' is not one of [maximize, minimize]");
+    }
+
+    @Test
+    void fillsTextDefaultsAndTypesTheColumnText() {
+        // Given: "contract" was inferred categorical; naming it as the text makes it text
+        var yaml = """
+                name: churn
+                dataset: churn
+                target: churn
+                steps:
+                  train: { algorithm: naive-bayes, text: { column: contract, ngrams: [1, 2] } }
+                """;
+        // When
+        var valid = SpecFixtures.valid(yaml);
+        // Then
+        var text = valid.spec().steps().train().text();
+        assertThat(text).isEqualTo(new dev.cairn.contracts.PipelineSpec.TextFeatures("contract", java.util.List.of(1, 2),
+                "tfidf", "l2", true, 1, 50_000, 0));
+        assertThat(valid.dataset().schema().columns()).filteredOn(c -> c.name().equals("contract")).singleElement()
+                .extracting(c -> c.type()).isEqualTo(ColumnType.TEXT);
+    }
+
+    @Test
+    void refusesABadTextSpecWithAReasonPerField() {
+        // Given
+        var yaml = """
+                name: churn
+                dataset: churn
+                target: churn
+                columns: { contract: categorical }
+                steps:
+                  train:
+                    algorithm: cart
+                    text: { column: contract, ngrams: [2, 9], weighting: bm25, norm: l1, min_df: 0,
+                            max_features: 100, hash_buckets: 1 }
+                """;
+        // When
+        var error = catchThrowableOfType(InvalidSpecException.class, () -> SpecFixtures.valid(yaml));
+        // Then
+        assertThat(error.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("steps.train.text",
+                "steps.train.text.column", "steps.train.text.ngrams", "steps.train.text.weighting",
+                "steps.train.text.norm", "steps.train.text.min_df", "steps.train.text.hash_buckets",
+                "steps.train.text.max_features");
+        assertThat(error.errors()).extracting(FieldError::message).contains(
+                "text features are for naive-bayes, logistic-regression or linear-svm; not for cart",
+                "'contract' is declared categorical in columns; a text column must be text (or left out of columns)",
+                "needs 1 <= min <= max <= 5; got [2, 9]",
+                "hashing already bounds the features by hash_buckets; set one of the two");
+    }
+
+    @Test
+    void theTextMustBeAnotherColumnThanTheTarget() {
+        // Given
+        var yaml = """
+                name: churn
+                dataset: churn
+                target: churn
+                steps: { train: { algorithm: naive-bayes, text: { column: churn } } }
+                """;
+        // When
+        var error = catchThrowableOfType(InvalidSpecException.class, () -> SpecFixtures.valid(yaml));
+        // Then
+        assertThat(error.errors()).extracting(FieldError::message)
+                .containsExactly("'churn' is the target; the text must be another column");
+    }
 }
