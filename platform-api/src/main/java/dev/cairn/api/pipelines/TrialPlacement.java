@@ -1,6 +1,7 @@
 package dev.cairn.api.pipelines;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +13,15 @@ import java.util.stream.IntStream;
  * Chooses the partition of {@code cairn.tasks} for a search's next trial, so that it goes to an idle worker.
  * <p>
  * Why: in a consumer group each partition belongs to one worker, which takes its records one at a time. Keyed by
- * task id, trials hash onto partitions at random, so a trial often queues behind a busy worker while another
- * worker idles (16 trials over 4 partitions, two workers with 2 partitions each). Here a trial is only sent to a
- * partition with nothing in flight whose worker is idle. Which worker owns a partition is learnt from the
- * trials started on it (the newest start wins, so a rebalance is learnt at the next start there); a partition
- * nobody has started a trial on yet counts as owned by an idle worker, which is how ownership is learnt.
+ * task id, trials hash onto partitions at random, so a worker can get a queue of several trials while another
+ * idles (16 trials over 4 partitions, two workers with 2 partitions each). Here a trial only goes to a partition
+ * with nothing in flight, so a worker never holds more trials than it has partitions; among the free partitions,
+ * those of an idle worker come first. Which worker owns a partition is learnt from the trials started on it (the
+ * newest start wins, so a rebalance is learnt at the next start there). Ownership only orders the choice: a stale
+ * guess (a worker that has since died) costs a short queue, never a trial left unsent.
  * <p>
- * This is a preference, never a wait that could hang a search: a search with nothing in flight always places
- * its next trial ({@code mustPlace}), on the least loaded partition if none is idle; every later result calls
- * the scheduler again.
+ * A search with nothing in flight always places its next trial ({@code mustPlace}), on the least loaded partition
+ * if none is free; every later result calls the scheduler again.
  */
 final class TrialPlacement {
     private final int partitions;
@@ -61,25 +62,29 @@ final class TrialPlacement {
     }
 
     /**
-     * The partition for the next trial, or empty when every worker known is busy.
+     * The partition for the next trial: a free one (nothing in flight), those of known idle workers first, then
+     * those nobody has been seen on, then those of busy workers (the trial waits there for at most the one trial
+     * in flight before it, instead of sitting idle in the outbox); empty when no partition is free.
      *
      * @param mustPlace the search has nothing in flight, so it must send a trial somewhere or it would stall
      */
     OptionalInt next(boolean mustPlace) {
         var busy = busyWorkers();
-        var idle = IntStream.range(0, partitions)
-                .filter(p -> inFlight[p] == 0 && (owners.get(p) == null || !busy.contains(owners.get(p))))
-                // known idle workers first: their trial starts at once; an unknown partition may belong to a busy one
-                .boxed().sorted((a, b) -> Boolean.compare(owners.get(a) == null, owners.get(b) == null))
-                .findFirst();
-        if (idle.isPresent()) {
-            return OptionalInt.of(idle.get());
+        var free = IntStream.range(0, partitions).filter(p -> inFlight[p] == 0).boxed()
+                .min(Comparator.comparingInt((Integer p) -> rank(owners.get(p), busy)).thenComparingInt(p -> p));
+        if (free.isPresent()) {
+            return OptionalInt.of(free.get());
         }
         if (!mustPlace) {
             return OptionalInt.empty();
         }
-        return IntStream.range(0, partitions).boxed().min((a, b) -> Integer.compare(inFlight[a], inFlight[b]))
+        return IntStream.range(0, partitions).boxed().min(Comparator.comparingInt((Integer p) -> inFlight[p]))
                 .map(OptionalInt::of).orElseThrow();
+    }
+
+    /** 0: the owner is known and idle, the trial starts at once; 1: owner unknown; 2: the owner is busy. */
+    private static int rank(String owner, Set<String> busy) {
+        return owner == null ? 1 : busy.contains(owner) ? 2 : 0;
     }
 
     /** Records that a trial was just sent to {@code partition}. */

@@ -57,8 +57,9 @@ class TrialScheduler {
         if (trial.state.isTerminal()) {
             track(run, trial);
         }
-        var trials = SearchTrial.of(run);
-        fill(run, train, trials, send);
+        // The trials fill just sent count as out: checking the list from before them would end the search early
+        // whenever the result in hand was the only trial in flight (parallelism 1, or one idle worker).
+        var trials = fill(run, train, SearchTrial.of(run), send);
         return trials.stream().anyMatch(t -> !t.state.isTerminal()) ? new PipelineRun.Next.Nothing()
                 : finish(run, train, trials);
     }
@@ -78,7 +79,9 @@ class TrialScheduler {
         }
     }
 
-    private void fill(PipelineRun run, StepRun train, List<SearchTrial> trials, BiConsumer<TaskCommand, Integer> send) {
+    /** Sends trials while there is room; returns every trial of the search, those just sent included. */
+    private List<SearchTrial> fill(PipelineRun run, StepRun train, List<SearchTrial> trials,
+            BiConsumer<TaskCommand, Integer> send) {
         var search = run.spec.steps().train().search();
         var halving = halving(search);
         var proposer = Proposer.of(search.strategy(), SearchSpace.parse(search.space(), (n, m) -> {
@@ -118,6 +121,7 @@ class TrialScheduler {
             running++;
             send.accept(command(run, train, next), next.partition);
         }
+        return all;
     }
 
     /** Finished rung-0 results in configuration order: every configuration has one, so they compare fairly. */

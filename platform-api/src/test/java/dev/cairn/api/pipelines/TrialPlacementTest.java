@@ -24,13 +24,18 @@ class TrialPlacementTest {
     }
 
     @Test
-    void aBusyWorkerGetsNoSecondTrialWhileTheIdleOneGetsOne() {
+    void anIdleWorkersPartitionComesFirstThenABusyOnesFreePartition() {
         // a runs a trial on partition 0; b is idle
         var placement = new TrialPlacement(4, TWO_WORKERS, List.of(0));
         var p = placement.next(false);
-        assertEquals(OptionalInt.of(2), p, "b's first partition, not a's idle partition 1");
+        assertEquals(OptionalInt.of(2), p, "b's first partition, not a's free partition 1");
         placement.placed(p.getAsInt());
-        assertEquals(OptionalInt.empty(), placement.next(false), "both workers busy: wait for a result");
+        // both busy now: a free partition still takes a trial, to wait behind one trial at most
+        assertEquals(OptionalInt.of(1), placement.next(false));
+        placement.placed(1);
+        assertEquals(OptionalInt.of(3), placement.next(false));
+        placement.placed(3);
+        assertEquals(OptionalInt.empty(), placement.next(false), "every partition has a trial in flight");
     }
 
     @Test
