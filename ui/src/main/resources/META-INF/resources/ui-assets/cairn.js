@@ -160,6 +160,63 @@ const cairn = (() => {
     });
   }
 
+  /** A scatter chart drawn once and updated in place; {x, y} points, x numeric or a category. */
+  function scatter(charts, key, container, id, title, datasets, xTitle, categories) {
+    if (charts[key]) { charts[key].data.datasets = datasets; if (categories) charts[key].data.labels = categories; charts[key].update(); return; }
+    charts[key] = new Chart(chartBox(container, id), { type: "scatter", data: { datasets, labels: categories },
+      options: { animation: false, maintainAspectRatio: false,
+        plugins: { title: { display: true, text: title }, legend: { display: datasets.length > 1 } },
+        scales: { x: { type: categories ? "category" : "linear", title: { display: true, text: xTitle } } } } });
+  }
+
+  /**
+   * The search view: objective by trial number (one colour per halving rung) with the best-so-far line, then the
+   * objective against each searched hyperparameter. "Best" follows each trial's score (higher is better), so
+   * the page needs not know whether the objective is an error or a score.
+   */
+  function searchView(container, charts, search) {
+    if (!container || !search) return;
+    const done = search.trials.filter(t => t.objective !== null && t.objective !== undefined);
+    const rungs = [...new Set(done.map(t => t.rung))].sort((a, b) => a - b);
+    const colour = i => COLORS[i % COLORS.length];
+    const byRung = xOf => rungs.map((rung, i) => ({ label: "rung " + rung, backgroundColor: colour(i), borderColor: colour(i),
+      pointRadius: 4, data: done.filter(t => t.rung === rung).map(t => ({ x: xOf(t), y: t.objective })) }));
+    let best = null;
+    const bestLine = [];
+    search.trials.forEach(t => {
+      if (t.score !== null && t.score !== undefined && (best === null || t.score > best.score)) best = t;
+      if (best) bestLine.push({ x: t.number, y: best.objective });
+    });
+    const trialSets = byRung(t => t.number).concat([{ type: "line", label: "best so far", data: bestLine,
+      borderColor: "#344054", backgroundColor: "#344054", pointRadius: 0, stepped: true }]);
+    scatter(charts, "__search_trials", container, "search-trials", search.objective + " by trial", trialSets, "trial");
+    search.params.forEach(param => {
+      const values = done.map(t => t.params[param]);
+      const numeric = values.every(v => typeof v === "number");
+      const categories = numeric ? undefined : [...new Set(values.map(String))].sort();
+      scatter(charts, "__search_" + param, container, "search-param-" + param, search.objective + " by " + param,
+        byRung(t => numeric ? t.params[param] : String(t.params[param])), param, categories);
+    });
+  }
+
+  function trialRows(search) {
+    const body = document.querySelector("#trials tbody");
+    if (!body || !search) return;
+    body.replaceChildren(...search.trials.map(t => {
+      const row = document.createElement("tr");
+      const cells = [t.number, t.rung, Object.entries(t.params).map(([k, v]) => k + " " + v).join(" · "), t.state,
+        t.objective === null || t.objective === undefined ? "" : number(t.objective), t.worker || "", t.took || ""];
+      cells.forEach((text, i) => {
+        const cell = document.createElement("td");
+        if (i === 3) { const state = document.createElement("span"); state.className = "state " + text; state.textContent = text; cell.append(state); }
+        else cell.textContent = text;
+        if ([0, 1, 4, 6].includes(i)) cell.className = "num";
+        row.append(cell);
+      });
+      return row;
+    }));
+  }
+
   function liveRun(element) {
     const id = element.dataset.liveRun;
     const charts = {};
@@ -181,6 +238,12 @@ const cairn = (() => {
         row.querySelector(".metrics").textContent = Object.entries(s.metrics || {})
           .map(([k, v]) => k + " " + number(v)).join(" · ");
         row.querySelector(".worker").textContent = s.worker || "";
+        const log = document.getElementById("log-" + s.step);
+        if (log) {
+          log.querySelector("pre").textContent = (s.log || []).join("\n");
+          log.querySelector(".log-size").textContent = (s.log || []).length + " lines";
+          if (s.state === "FAILED") log.open = true;
+        }
       });
       if (run.model) {
         const link = document.getElementById("run-model");
@@ -188,6 +251,8 @@ const cairn = (() => {
         link.textContent = run.model.name + " v" + run.model.version;
       }
       curves(document.getElementById("run-curves"), charts, run.curves || {});
+      searchView(document.getElementById("search-charts"), charts, run.search);
+      trialRows(run.search);
       if (run.finished) { source.close(); element.dataset.finished = "true"; }
     });
     source.onerror = () => { if (element.dataset.finished) source.close(); };

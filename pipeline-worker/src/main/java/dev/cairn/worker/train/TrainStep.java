@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jboss.logging.Logger;
 
 /**
  * TRAIN: train CSV, preprocessing and optionally validation CSV in; a model package out (its
@@ -33,6 +34,7 @@ public class TrainStep implements Step {
     private static final TypeReference<List<ColumnTransform>> TRANSFORMS = new TypeReference<>() {
     };
 
+    private static final Logger LOG = Logger.getLogger(TrainStep.class);
     private final Artifacts artifacts;
 
     public TrainStep(Artifacts artifacts) {
@@ -53,22 +55,30 @@ public class TrainStep implements Step {
         }
         long seed = spec.steps().split() == null ? 42 : spec.steps().split().seed();
         var trainer = new ModelTrainer(train.algorithm(), train.params(), seed, train.text());
+        // Each phase's time goes to the step's log (the run page shows it): where a train step's time goes.
+        long at = System.nanoTime();
         String trainSha = Artifacts.input(command, "train");
         Table rows = artifacts.readCsv("train", trainSha);
         var preprocessing = artifacts.readJson("preprocessing", Artifacts.input(command, "preprocessing"), TRANSFORMS);
         List<String> missingTokens = missingTokens(command);
+        at = phase("read %d training rows", at, rows.rows().size());
         TrainedModel trained = trainer.train(rows, spec.target(), preprocessing, MissingTokens.of(missingTokens),
                 validationRows(command), positive(command));
+        at = phase("trained %s %s", at, trainer.algorithmName(), trained.params());
         var metrics = new TreeMap<String, Double>(validationMetrics(command, trained));
+        at = phase("scored the validation rows", at);
+        var profile = TrainingProfile.store(artifacts.storage(), rows, trained, spec.target(),
+                MissingTokens.of(missingTokens));
+        at = phase("stored the reference profile for monitoring", at);
         var manifest = TrainingManifest.of(command, trained, preprocessing, missingTokens, trainSha,
-                trainer.algorithmName(), seed, metrics).withReferenceProfile(TrainingProfile.store(artifacts.storage(),
-                rows, trained, spec.target(), MissingTokens.of(missingTokens)));
+                trainer.algorithmName(), seed, metrics).withReferenceProfile(profile);
         if (!trained.textVocabularies().isEmpty()) {
             manifest = manifest.withTextVocabulary(
                     TextVocabularies.save(artifacts.storage(), trained.textVocabularies()).sha256());
         }
         var model = ModelPackages.save(artifacts.storage(), manifest, trained.model());
         var payload = ModelPackages.readManifest(artifacts.storage(), model.sha256()).payloadSha256();
+        phase("packaged and stored the model", at);
         metrics.put("train_seconds", trained.seconds());
         return new StepResult(Map.of("model", model.sha256(), "payload", payload), metrics,
                 report(trainer, trained, seed, preprocessing), trained.curves());
@@ -84,6 +94,13 @@ public class TrainStep implements Step {
     private static String positive(TaskCommand command) {
         var evaluate = command.spec().steps().evaluate();
         return evaluate == null ? null : evaluate.positive();
+    }
+
+    /** Logs what a phase did and how long it took; returns now, the next phase's start. */
+    private static long phase(String what, long since, Object... args) {
+        long now = System.nanoTime();
+        LOG.infof("%s in %d ms", String.format(what, args), (now - since) / 1_000_000);
+        return now;
     }
 
     private static List<String> missingTokens(TaskCommand command) {

@@ -49,8 +49,35 @@ class StepDispatcherTest {
         // When
         var event = dispatcher.run(command(StepName.CLEAN, SPEC));
         // Then
-        assertThat(event).isEqualTo(new TaskEvent(1, "task-7", 2, "run-3", StepName.CLEAN, TaskEvent.Status.SUCCEEDED,
-                null, Map.of("cleaned", "abc"), Map.of("rows_out", 3.0), Map.of("note", "ok"), "host/1", NOW));
+        assertThat(event).usingRecursiveComparison().ignoringFields("report").isEqualTo(new TaskEvent(1, "task-7", 2,
+                "run-3", StepName.CLEAN, TaskEvent.Status.SUCCEEDED, null, Map.of("cleaned", "abc"),
+                Map.of("rows_out", 3.0), Map.of(), "host/1", NOW));
+        assertThat(event.report()).containsEntry("note", "ok").containsKey("log");
+    }
+
+    @Test
+    void sendsTheLinesTheStepLoggedWithItsAnswerBoundedToTheLastFifty() {
+        // Given a step that logs 60 lines through java.util.logging (as Tribuo does) and then fails
+        var dispatcher = new StepDispatcher(List.of(step(StepName.TRAIN, c -> {
+            var logger = java.util.logging.Logger.getLogger("org.tribuo.Trainer");
+            for (int i = 1; i <= 60; i++) {
+                logger.info("round " + i);
+            }
+            logger.fine("below INFO: not kept");
+            throw new StepFailure("no rows left");
+        })), events, Clock.fixed(NOW, ZoneOffset.UTC));
+        // When
+        var event = dispatcher.run(command(StepName.TRAIN, SPEC));
+        // Then the failure carries the last lines, oldest first, with how many were dropped
+        @SuppressWarnings("unchecked")
+        var log = (List<String>) event.report().get("log");
+        assertThat(event.reason()).isEqualTo("no rows left");
+        assertThat(log).hasSize(StepLog.LINES + 1);
+        // 1 start line + 60 rounds (+ the dispatcher's own "failed" line) + 1 end line, of which the last 50 are kept
+        assertThat(log.getFirst()).matches("\\(1[23] earlier lines dropped\\)");
+        assertThat(log).anyMatch(line -> line.endsWith("Trainer: round 60")).noneMatch(line -> line.endsWith("round 11"));
+        assertThat(log).noneMatch(line -> line.contains("below INFO"));
+        assertThat(log.getLast()).matches("03:04:05\\.000 INFO finished after \\d+ ms");
     }
 
     @Test

@@ -27,7 +27,13 @@ public class Outbox {
     /** Must run inside the caller's transaction; the relay is woken once that transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void send(String topic, String key, Object message) {
-        OutboxMessage.of(topic, key, toJson(message)).persist();
+        send(topic, key, null, message);
+    }
+
+    /** As {@link #send(String, String, Object)}, on a chosen partition (taken modulo the topic's partitions). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void send(String topic, String key, Integer partition, Object message) {
+        OutboxMessage.of(topic, key, partition, toJson(message)).persist();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

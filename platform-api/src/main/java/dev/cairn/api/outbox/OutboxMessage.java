@@ -20,10 +20,14 @@ class OutboxMessage extends PanacheEntityBase {
     @jakarta.persistence.Column(name = "message_key")
     String key;
     String payload;
+    /** Null: Kafka picks the partition from the key. */
+    @jakarta.persistence.Column(name = "task_partition")
+    Integer partition;
     Instant createdAt;
 
-    static OutboxMessage of(String topic, String key, String payload) {
+    static OutboxMessage of(String topic, String key, Integer partition, String payload) {
         var message = new OutboxMessage();
+        message.partition = partition;
         message.topic = topic;
         message.key = key;
         message.payload = payload;

@@ -6,7 +6,10 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +31,16 @@ class OutboxRelay {
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final Emitter<String> tasks;
+    private final KafkaClientService kafka;
+    /** Partitions per topic, asked of the producer once: a chosen partition is taken modulo this. */
+    private final Map<String, Integer> partitions = new ConcurrentHashMap<>();
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
-    OutboxRelay(@Channel("tasks") Emitter<String> tasks) {
+    OutboxRelay(@Channel("tasks") Emitter<String> tasks, KafkaClientService kafka) {
         this.tasks = tasks;
+        this.kafka = kafka;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -79,10 +86,19 @@ class OutboxRelay {
         });
     }
 
+    private int partitions(String topic) {
+        return partitions.computeIfAbsent(topic, t -> kafka.<String, String>getProducer("tasks").partitionsFor(t)
+                .await().atMost(ACK_TIMEOUT).size());
+    }
+
     private CompletableFuture<Void> send(OutboxMessage row) {
         var acked = new CompletableFuture<Void>();
-        var metadata = OutgoingKafkaRecordMetadata.<String>builder().withTopic(row.topic).withKey(row.key).build();
-        tasks.send(Message.of(row.payload).addMetadata(metadata)
+        var metadata = OutgoingKafkaRecordMetadata.<String>builder().withTopic(row.topic).withKey(row.key);
+        if (row.partition != null) {
+            // Modulo, so that a topic with fewer partitions than the scheduler assumed still gets every message.
+            metadata.withPartition(Math.floorMod(row.partition, partitions(row.topic)));
+        }
+        tasks.send(Message.of(row.payload).addMetadata(metadata.build())
                 .withAck(() -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);

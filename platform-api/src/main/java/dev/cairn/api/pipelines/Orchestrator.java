@@ -160,8 +160,8 @@ public class Orchestrator {
         outbox.send(TASKS_TOPIC, command.runId(), command);
     }
 
-    /** Keyed by task, not run: a search's trials spread over the partitions, hence over the workers. */
-    private void sendTrial(TaskCommand command) {
-        outbox.send(TASKS_TOPIC, command.taskId(), command);
+    /** On the partition the scheduler chose for it (see TrialPlacement), keyed by task for the record. */
+    private void sendTrial(TaskCommand command, Integer partition) {
+        outbox.send(TASKS_TOPIC, command.taskId(), partition, command);
     }
 }

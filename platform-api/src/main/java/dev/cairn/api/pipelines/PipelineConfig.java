@@ -1,6 +1,7 @@
 package dev.cairn.api.pipelines;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "cairn.pipelines")
 interface PipelineConfig {
@@ -9,4 +10,11 @@ interface PipelineConfig {
      * release version stands for the code that produced a cached output.
      */
     String cacheVersion();
+
+    /**
+     * How many partitions of {@code cairn.tasks} search trials are placed on (one worker each at most, so more
+     * workers than this cannot all run trials). The relay takes a placement modulo the topic's real count.
+     */
+    @WithDefault("4")
+    int taskPartitions();
 }

@@ -163,6 +163,9 @@ public class PipelineRun extends PanacheEntityBase {
                 yield advanceAfter(step);
             }
             case FAILED -> {
+                if (event.report() != null && !event.report().isEmpty()) {
+                    step.report = event.report(); // what a failed step says of itself, its last log lines above all
+                }
                 fail(step, event.reason(), event.at());
                 yield new Next.Nothing();
             }

@@ -49,6 +49,9 @@ public class SearchTrial extends PanacheEntity {
     public Map<String, String> outputs;
     public String trackingRunId;
     public String worker;
+    /** The partition of {@code cairn.tasks} the trial was sent to; null for trials from before placement. */
+    @Column(name = "task_partition")
+    public Integer partition;
     public Instant startedAt;
     public Instant finishedAt;
 
@@ -71,6 +74,11 @@ public class SearchTrial extends PanacheEntity {
     void started(TaskEvent event) {
         if (state == RunState.PENDING) {
             state = RunState.RUNNING;
+            startedAt = event.at();
+            worker = event.worker();
+        } else if (state == RunState.RUNNING && event.status() == TaskEvent.Status.STARTED
+                && event.worker() != null && !event.worker().equals(worker)) {
+            // Redelivered to another worker after the first one died: it runs here now, and owns the partition.
             startedAt = event.at();
             worker = event.worker();
         }

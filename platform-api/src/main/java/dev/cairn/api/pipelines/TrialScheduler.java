@@ -17,23 +17,30 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Runs the hyperparameter search of a train step. Each trial is its own TRAIN task with the spec's params
  * overridden by the trial's, so any worker trains it like any other; at most {@code parallelism} are out at
  * once. What to run next is decided from the {@link SearchTrial} rows alone, in the transaction that applies
  * a trial's result, and its command goes out through the outbox in that same transaction: a restart of the
- * control plane or a worker loses nothing and repeats no finished trial.
+ * control plane or a worker loses nothing and repeats no finished trial. Each trial goes to a partition of
+ * {@code cairn.tasks} chosen by {@link TrialPlacement}, so that it lands on an idle worker.
  */
 @ApplicationScoped
 class TrialScheduler {
-    void start(PipelineRun run, StepRun train, Consumer<TaskCommand> send) {
+    private final PipelineConfig config;
+
+    TrialScheduler(PipelineConfig config) {
+        this.config = config;
+    }
+
+    void start(PipelineRun run, StepRun train, BiConsumer<TaskCommand, Integer> send) {
         fill(run, train, SearchTrial.of(run), send);
     }
 
     /** Applies a trial's event; returns what the run does next once the search is over. */
-    PipelineRun.Next on(PipelineRun run, SearchTrial trial, TaskEvent event, Consumer<TaskCommand> send) {
+    PipelineRun.Next on(PipelineRun run, SearchTrial trial, TaskEvent event, BiConsumer<TaskCommand, Integer> send) {
         var train = run.step(StepName.TRAIN);
         if (run.state.isTerminal() || train.state.isTerminal() || !trial.awaits(event)) {
             return new PipelineRun.Next.Nothing();
@@ -47,8 +54,9 @@ class TrialScheduler {
         if (trial.state.isTerminal()) {
             track(run, trial);
         }
-        var trials = SearchTrial.of(run);
-        fill(run, train, trials, send);
+        // The trials fill just sent count as out: checking the list from before them would end the search early
+        // whenever the result in hand was the only trial in flight (parallelism 1, or one idle worker).
+        var trials = fill(run, train, SearchTrial.of(run), send);
         return trials.stream().anyMatch(t -> !t.state.isTerminal()) ? new PipelineRun.Next.Nothing()
                 : finish(run, train, trials);
     }
@@ -68,14 +76,21 @@ class TrialScheduler {
         }
     }
 
-    private void fill(PipelineRun run, StepRun train, List<SearchTrial> trials, Consumer<TaskCommand> send) {
+    /** Sends trials while there is room; returns every trial of the search, those just sent included. */
+    private List<SearchTrial> fill(PipelineRun run, StepRun train, List<SearchTrial> trials,
+            BiConsumer<TaskCommand, Integer> send) {
         var search = run.spec.steps().train().search();
         var halving = halving(search);
         var proposer = Proposer.of(search.strategy(), SearchSpace.parse(search.space(), (n, m) -> {
         }), search.seed(), search.trials());
         var all = new ArrayList<>(trials);
         long running = all.stream().filter(t -> !t.state.isTerminal()).count();
+        var placement = TrialPlacement.now(config.taskPartitions());
         while (running < search.parallelism()) {
+            var partition = placement.next(running == 0);
+            if (partition.isEmpty()) {
+                break; // every worker known is busy: the next result calls this again
+            }
             var promotion = halving.promotion(all.stream().map(SearchTrial::entry).toList());
             SearchTrial next;
             if (promotion.isPresent()) {
@@ -96,11 +111,14 @@ class TrialScheduler {
                 withBudget.put(early.budget(), halving.budgets().get(next.rung));
                 next.params = withBudget;
             }
+            next.partition = partition.getAsInt();
             next.persist();
+            placement.placed(next.partition);
             all.add(next);
             running++;
-            send.accept(command(run, train, next));
+            send.accept(command(run, train, next), next.partition);
         }
+        return all;
     }
 
     /** Finished rung-0 results in configuration order: every configuration has one, so they compare fairly. */

@@ -22,6 +22,10 @@ class PipelineRunQueries {
     private static final Set<String> TERMINAL = Set.of("SUCCEEDED", "FAILED", "CANCELLED");
     private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {
     };
+    private static final TypeReference<LinkedHashMap<String, Object>> PARAMS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> LOG = new TypeReference<>() {
+    };
     private final AgroalDataSource db;
     private final ObjectMapper json;
 
@@ -82,14 +86,15 @@ class PipelineRunQueries {
                 String trackingRun = r.getString(7);
                 return Optional.of(new RunSnapshot(id, r.getString(1), r.getString(2), r.getString(3), r.getString(4),
                         r.getString(5), String.valueOf(instant(r.getTimestamp(6))), trackingRun, model,
-                        steps(connection, id), curves(connection, trackingRun), TERMINAL.contains(r.getString(2))));
+                        steps(connection, id), curves(connection, trackingRun), search(connection, id),
+                        TERMINAL.contains(r.getString(2))));
             }
         }
     }
 
     private List<RunSnapshot.StepSnapshot> steps(Connection connection, String id) throws SQLException {
-        var sql = "select step, state, reason, metrics::text, worker, started_at, finished_at from step_run "
-                + "where run_id = ? order by position";
+        var sql = "select step, state, reason, metrics::text, worker, started_at, finished_at, "
+                + "(report -> 'log')::text from step_run where run_id = ? order by position";
         try (var statement = connection.prepareStatement(sql)) {
             statement.setString(1, id);
             var steps = new ArrayList<RunSnapshot.StepSnapshot>();
@@ -97,10 +102,67 @@ class PipelineRunQueries {
                 while (r.next()) {
                     steps.add(new RunSnapshot.StepSnapshot(r.getString(1), r.getString(2), r.getString(3),
                             metrics(r.getString(4)), r.getString(5),
-                            Sizes.duration(instant(r.getTimestamp(6)), instant(r.getTimestamp(7)))));
+                            Sizes.duration(instant(r.getTimestamp(6)), instant(r.getTimestamp(7))),
+                            log(r.getString(8))));
                 }
             }
             return steps;
+        }
+    }
+
+    /** The search's trials, or null for a run without a search. */
+    private RunSnapshot.SearchSnapshot search(Connection connection, String id) throws SQLException {
+        String objective;
+        try (var statement = connection.prepareStatement(
+                "select spec -> 'steps' -> 'train' -> 'search' ->> 'objective' from pipeline_run where id = ?")) {
+            statement.setString(1, id);
+            try (var r = statement.executeQuery()) {
+                objective = r.next() ? r.getString(1) : null;
+            }
+        }
+        if (objective == null) {
+            return null;
+        }
+        var key = "validation_" + objective;
+        var sql = "select number, config, rung, params::text, state, metrics::text, score, worker, started_at, "
+                + "finished_at from search_trial where run_id = ? order by number";
+        var trials = new ArrayList<RunSnapshot.TrialPoint>();
+        var params = new java.util.LinkedHashSet<String>();
+        try (var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, id);
+            try (var r = statement.executeQuery()) {
+                while (r.next()) {
+                    Map<String, Object> values = params(r.getString(4));
+                    params.addAll(values.keySet());
+                    Double score = r.getObject(7) == null ? null : r.getDouble(7);
+                    trials.add(new RunSnapshot.TrialPoint(r.getInt(1), r.getInt(2), r.getInt(3), values,
+                            r.getString(5), metrics(r.getString(6)).get(key), score, r.getString(8),
+                            Sizes.duration(instant(r.getTimestamp(9)), instant(r.getTimestamp(10)))));
+                }
+            }
+        }
+        return new RunSnapshot.SearchSnapshot(key, List.copyOf(params), trials);
+    }
+
+    private List<String> log(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(text, LOG);
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
+    private Map<String, Object> params(String text) {
+        if (text == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(text, PARAMS);
+        } catch (java.io.IOException e) {
+            return Map.of();
         }
     }
 

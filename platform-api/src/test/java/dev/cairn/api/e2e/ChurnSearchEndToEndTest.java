@@ -18,6 +18,7 @@ import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,20 @@ class ChurnSearchEndToEndTest {
         int version = searched.getInt("model.version");
         given().get("/api/models/" + model + "/versions/" + version).then()
                 .body("lineage.params.max_depth", equalTo(searched.getInt("trials[" + best + "].params.max_depth")));
+        // And the run page shows the search (a table of the trials, the charts drawn from the live snapshot) and
+        // each step's last log lines as the worker reported them
+        var page = Jsoup.parse(given().get("/ui/pipeline-runs/" + searched.getString("id")).then().statusCode(200)
+                .extract().asString());
+        assertThat(page.select("#search").attr("data-objective")).isEqualTo("validation_f1_macro");
+        assertThat(page.select("#trials tbody tr")).hasSize(12);
+        assertThat(page.select("#trials tbody tr").get(best).text()).contains("max_depth", "SUCCEEDED",
+                String.valueOf(searched.getDouble("trials[" + best + "].objective")).substring(0, 5));
+        assertThat(page.select("#log-EVALUATE pre").text()).contains("(EVALUATE, attempt 1) started", "finished after");
+        // reused from the cache: the log is that of the run it was cached from
+        assertThat(page.select("#log-SPLIT pre").text()).contains("(SPLIT, attempt 1) started");
+        var events = given().accept("text/event-stream").get("/ui/pipeline-runs/" + searched.getString("id")
+                + "/events").then().statusCode(200).extract().asString();
+        assertThat(events).contains("\"objective\":\"validation_f1_macro\"", "\"score\":", "\"rung\":0");
     }
 
     @Test

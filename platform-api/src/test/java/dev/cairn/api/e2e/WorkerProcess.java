@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -34,9 +35,18 @@ public final class WorkerProcess implements AutoCloseable {
 
     /** @param systemProperties extra {@code -Dkey=value} settings for the worker's JVM */
     public static WorkerProcess start(String name, List<String> systemProperties) throws Exception {
-        if (!Files.exists(JAR)) {
-            throw new IllegalStateException("Build the worker first (./mvnw verify from the repository root runs it "
-                    + "before platform-api): missing " + JAR.normalize());
+        return start(JAR, "worker", name, systemProperties, Map.of());
+    }
+
+    /**
+     * A packaged Quarkus app of this repository in its own JVM, pointed at the test's Kafka broker and artifact store
+     * (and whatever else {@code env} sets); returns once its readiness check answers.
+     */
+    static WorkerProcess start(Path jar, String what, String name, List<String> systemProperties,
+            Map<String, String> env) throws Exception {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Build the " + what + " first (./mvnw verify from the repository root "
+                    + "packages it before these tests run): missing " + jar.normalize());
         }
         var config = ConfigProvider.getConfig();
         int port = freePort();
@@ -44,23 +54,24 @@ public final class WorkerProcess implements AutoCloseable {
         var java = ProcessHandle.current().info().command().orElse("java");
         var command = new ArrayList<>(List.of(java, "-Xmx1g"));
         systemProperties.forEach(p -> command.add("-D" + p));
-        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(List.of("-jar", jar.toString()));
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("CAIRN_KAFKA_BOOTSTRAP", config.getValue("kafka.bootstrap.servers", String.class));
         builder.environment().put("CAIRN_STORE_ROOT", config.getValue("cairn.store.root", String.class));
         builder.environment().put("CAIRN_HTTP_PORT", String.valueOf(port));
-        var worker = new WorkerProcess(builder.start());
-        worker.awaitReady(port, log);
-        return worker;
+        builder.environment().putAll(env);
+        var process = new WorkerProcess(builder.start());
+        process.awaitReady(port, log);
+        return process;
     }
 
     private void awaitReady(int port, Path log) {
         var http = HttpClient.newHttpClient();
         var ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
-        await("worker ready (log: " + log + ")").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await("ready (log: " + log + ")").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     if (!process.isAlive()) {
-                        throw new IllegalStateException("the worker exited; see " + log);
+                        throw new IllegalStateException("the process exited; see " + log);
                     }
                     try {
                         return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
