@@ -213,9 +213,11 @@ class RolloutResourceTest {
         var f = deployed(0.01);
         f.startRollout(rollout("canary", Map.of("intervalMs", 60_000), "steps", List.of(50, 100)));
         try (var load = new Load(f.endpoint(), 2)) {
-            // When
-            patiently().post("/api/deployments/" + f.name() + "/rollback").then().statusCode(200)
-                    .body("version", equalTo(1));
+            given().post("/ui/deployments/" + f.name() + "/rollback").then().statusCode(403); // no UI header
+            // When: the Deployments page's button
+            patiently().header("X-Cairn-UI", "1").post("/ui/deployments/" + f.name() + "/rollback").then()
+                    .statusCode(200).body("version", equalTo(1));
+            Thread.sleep(1_000); // requests sent to the candidate before the rollback are still answered by it
             load.reset();
             Thread.sleep(1_000);
             // Then
@@ -227,6 +229,10 @@ class RolloutResourceTest {
         assertThat(end.getString("decisions[-1].decidedBy")).isEqualTo("sam");
         assertThat(f.production()).isEqualTo(1);
         given().post("/api/deployments/" + f.name() + "/rollout/abort").then().statusCode(409);
+        var page = given().get("/ui/deployments/" + f.name()).then().statusCode(200).extract().asString();
+        assertThat(page).contains("id=\"rollout-status\">ROLLED_BACK").contains("rolled back by hand")
+                .contains("id=\"rollback-button\" data-rollback=");
+        assertThat(given().get("/ui/deployments").then().statusCode(200).extract().asString()).contains(f.name());
         f.delete();
     }
 
@@ -241,7 +247,7 @@ class RolloutResourceTest {
         ThresholdModel.register(model, 1.0);
         // When / Then
         given().contentType(ContentType.JSON).body(Map.of("version", 2, "steps", List.of(10, 50)))
-                .post("/api/deployments/" + name + "/rollouts").then().statusCode(400)
+                .post("/api/deployments/" + name + "/rollouts").then().statusCode(422)
                 .body("type", equalTo("/problems/invalid-rollout"));
         given().delete("/api/deployments/" + name).then().statusCode(204);
     }
