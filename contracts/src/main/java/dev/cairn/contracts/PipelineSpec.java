@@ -34,7 +34,26 @@ public record PipelineSpec(String name, String dataset, String target, Map<Strin
 
     /** The steps in the order they run; register is done by the control plane itself. */
     public record Steps(CleanStep clean, SplitStep split, TrainStep train, EvaluateStep evaluate,
-            RegisterStep register) {
+            RegisterStep register, DeployStep deploy) {
+
+        /** Without a deploy step: the registered version is not rolled out. */
+        public Steps(CleanStep clean, SplitStep split, TrainStep train, EvaluateStep evaluate,
+                RegisterStep register) {
+            this(clean, split, train, evaluate, register, null);
+        }
+    }
+
+    /**
+     * Roll the version this run registers out, once the gate passed: to the deployment of its model (a rollout by
+     * the control plane's rollout controller), or as the model's first deployment. Null limits take the control
+     * plane's defaults.
+     *
+     * @param strategy canary | blue-green | shadow
+     * @param steps canary: candidate traffic per step in percent, increasing, ending at 100
+     * @param intervalMs how long each step is held before its analysis window is judged
+     */
+    public record DeployStep(String strategy, List<Integer> steps, Integer replicas, Double maxErrorRate,
+            Double maxP99Ms, Double maxLabelDivergence, Double minAgreement, Integer minRequests, Long intervalMs) {
     }
 
     /**

@@ -304,6 +304,31 @@ const cairn = (() => {
       });
   }
 
+  /** p99 and error rate per judged window of the rollout, candidate against stable; redrawn after each htmx swap. */
+  function rolloutCharts(element) {
+    const source = document.getElementById("rollout-data");
+    if (!source || element.dataset.drawn) return;
+    element.dataset.drawn = "true";
+    const data = JSON.parse(source.textContent);
+    if (!data.at || !data.at.length) return;
+    const series = (values, label, color) => ({ label, borderColor: color, pointRadius: 3,
+      data: values.map((v, i) => ({ x: i + 1, y: v })).filter(p => p.y !== null) });
+    lineChart(chartBox(element, "rollout-latency"), "p99 latency (ms) per window",
+      [series(data.candidateP99, "candidate", COLORS[3]), series(data.stableP99, "stable", COLORS[0])], "window");
+    lineChart(chartBox(element, "rollout-errors"), "error rate per window",
+      [series(data.candidateErrors, "candidate", COLORS[1]), series(data.stableErrors, "stable", COLORS[0])], "window");
+  }
+
+  function rollback(button) {
+    const box = document.getElementById("rollback-result");
+    if (!confirm("Roll this deployment back now?")) return;
+    fetch(button.dataset.rollback, { method: "POST", headers: HEADER }).then(async r => {
+      const text = await r.text();
+      if (r.ok) { show(box, "Now serving v" + JSON.parse(text).version, true); setTimeout(() => location.reload(), 800); }
+      else show(box, problemOf(r.status, text), false);
+    });
+  }
+
   function compareSelected() {
     const ids = [...document.querySelectorAll("input.pick:checked")].map(c => "id=" + encodeURIComponent(c.value));
     const button = document.getElementById("compare-button");
@@ -315,6 +340,8 @@ const cairn = (() => {
     root.querySelectorAll("form[data-upload]").forEach(f => f.addEventListener("submit", e => { e.preventDefault(); upload(f); }));
     root.querySelectorAll("form[data-promote]").forEach(f => f.addEventListener("submit", e => { e.preventDefault(); promote(f); }));
     root.querySelectorAll("input.pick").forEach(c => c.addEventListener("change", compareSelected));
+    root.querySelectorAll("[data-rollback]").forEach(b => b.addEventListener("click", () => rollback(b)));
+    const charts = document.getElementById("rollout-charts"); if (charts && typeof Chart !== "undefined") rolloutCharts(charts);
   }
 
   document.addEventListener("DOMContentLoaded", () => {

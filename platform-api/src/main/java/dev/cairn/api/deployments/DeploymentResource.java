@@ -38,9 +38,11 @@ public class DeploymentResource {
     private final AliasMoves aliases;
     private final RegistryConfig registry;
     private final SecurityIdentity identity;
+    private final RolloutController rollouts;
 
     DeploymentResource(LocalRuntime runtime, Audit audit, AliasMoves aliases, RegistryConfig registry,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, RolloutController rollouts) {
+        this.rollouts = rollouts;
         this.runtime = runtime;
         this.audit = audit;
         this.aliases = aliases;
@@ -110,6 +112,10 @@ public class DeploymentResource {
     public DeploymentView sync(@RestPath String name) {
         var deployment = require(name);
         requireMayDeploy(deployment.alias);
+        if (QuarkusTransaction.requiringNew().call(() -> Rollout.running(name).isPresent())) {
+            throw new ConflictException("rollout-in-progress", "deployment '" + name
+                    + "' has a rollout in progress; its end moves the alias, or roll it back first");
+        }
         ServedVersion target = resolve(deployment.modelName, deployment.alias);
         if (target.version() == deployment.version && runtime.isServing(name)) {
             return DeploymentView.of(deployment);
@@ -122,10 +128,14 @@ public class DeploymentResource {
     @RolesAllowed({ Roles.SRE, Roles.RELEASE_MANAGER, Roles.ADMIN })
     @Operation(summary = "Serve the version served before the last change, and point the alias back at it",
             description = "The SRE's lever: traffic returns to the previous version without a lost request, and the "
-                    + "alias follows, so the registry and what serves never disagree. 409 nothing-to-roll-back "
-                    + "for a deployment that never changed version.")
+                    + "alias follows, so the registry and what serves never disagree. During a rollout: the "
+                    + "rollout is rolled back instead (all traffic to the stable version, candidate stopped, alias "
+                    + "unchanged). 409 nothing-to-roll-back for a deployment that never changed version.")
     public DeploymentView rollback(@RestPath String name) {
         var deployment = require(name);
+        if (rollouts.rollBackByHand(name, audit.actor(), "rolled back by hand")) {
+            return DeploymentView.of(require(name));
+        }
         if (deployment.previousVersion == null) {
             throw new ConflictException("nothing-to-roll-back",
                     "deployment '" + name + "' has served only version " + deployment.version);
@@ -142,6 +152,7 @@ public class DeploymentResource {
     @RolesAllowed({ Roles.RELEASE_MANAGER, Roles.ADMIN })
     @Operation(summary = "Stop serving: the servers stop and the endpoint closes (204)")
     public void delete(@RestPath String name) {
+        rollouts.rollBackByHand(name, audit.actor(), "deployment deleted");
         QuarkusTransaction.requiringNew().run(() -> {
             var d = Deployment.<Deployment> find("name", name).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                     .firstResultOptional().orElseThrow(() -> unknown(name));

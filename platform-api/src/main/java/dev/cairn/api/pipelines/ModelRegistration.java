@@ -8,6 +8,7 @@ import dev.cairn.contracts.StepName;
 import dev.cairn.store.artifact.ArtifactStorage;
 import dev.cairn.store.model.ModelPackages;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,9 +24,11 @@ import org.jboss.logging.Logger;
 class ModelRegistration {
     private static final Logger LOG = Logger.getLogger(ModelRegistration.class);
     private final ArtifactStorage storage;
+    private final Event<DeployRequested> deployRequested;
 
-    ModelRegistration(ArtifactStorage storage) {
+    ModelRegistration(ArtifactStorage storage, Event<DeployRequested> deployRequested) {
         this.storage = storage;
+        this.deployRequested = deployRequested;
     }
 
     void tracked(PipelineRun run) {
@@ -48,6 +51,11 @@ class ModelRegistration {
             var version = ModelVersion.register(run.spec.steps().register().model(), manifest, manifestSha, run.id,
                     run.trackingRunId, run.createdBy);
             run.registered(version.model.name, version.version);
+            var deploy = run.spec.steps().deploy();
+            if (deploy != null) {
+                deployRequested.fire(new DeployRequested(version.model.name, version.version, deploy, run.createdBy,
+                        String.valueOf(run.id)));
+            }
         } catch (IOException e) {
             LOG.warnf("Run %s: model package %s cannot be registered: %s", run.id, manifestSha, e.getMessage());
             run.fail(run.step(StepName.REGISTER), "the model package cannot be read: " + e.getMessage(), Instant.now());

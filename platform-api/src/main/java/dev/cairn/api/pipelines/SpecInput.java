@@ -19,7 +19,18 @@ record SpecInput(String name, String dataset, String target, Map<String, ColumnT
         return new SpecInput(name, reference, target, columns, steps, cache, monitor);
     }
 
-    record Steps(Clean clean, Split split, Train train, Evaluate evaluate, Register register) {
+    record Steps(Clean clean, Split split, Train train, Evaluate evaluate, Register register, Deploy deploy) {
+    }
+
+    /** {@code deploy: { strategy: canary, steps: [10, 50, 100], analysis: { max_error_rate: 0.01, ... } }} */
+    record Deploy(String strategy, List<Integer> steps, Integer replicas, Analysis analysis) {
+    }
+
+    /** @param interval how long each step is held, e.g. {@code 30s}, {@code 2m}, {@code 500ms} */
+    record Analysis(@JsonProperty("max_error_rate") Double maxErrorRate, @JsonProperty("max_p99_ms") Double maxP99Ms,
+            @JsonProperty("max_label_divergence") Double maxLabelDivergence,
+            @JsonProperty("min_agreement") Double minAgreement, @JsonProperty("min_requests") Integer minRequests,
+            String interval) {
     }
 
     record Clean(String missing, String duplicates, String outliers, Boolean cache) {

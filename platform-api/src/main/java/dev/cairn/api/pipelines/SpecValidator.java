@@ -48,7 +48,7 @@ final class SpecValidator {
 
     ValidSpec validate(SpecInput in) {
         require("name", in.name(), NAME, "1-64 characters of a-z, 0-9, '.', '_' and '-'");
-        var steps = in.steps() == null ? new SpecInput.Steps(null, null, null, null, null) : in.steps();
+        var steps = in.steps() == null ? new SpecInput.Steps(null, null, null, null, null, null) : in.steps();
         var dataset = dataset(in);
         var clean = clean(steps.clean());
         var split = split(steps.split());
@@ -65,6 +65,7 @@ final class SpecValidator {
             require("steps.register.model", register.model(), NAME, "1-64 characters of a-z, 0-9, '.', '_' and '-'");
         }
         var monitor = new MonitorValidation(errors).resolve(in.monitor());
+        var deploy = deploy(steps.deploy());
         if (!errors.isEmpty()) {
             throw new InvalidSpecException(errors);
         }
@@ -73,8 +74,72 @@ final class SpecValidator {
             dataset = TextValidation.withTextColumn(dataset, train.text().column());
         }
         var spec = new PipelineSpec(in.name(), pinned, in.target(), in.columns() == null ? Map.of() : in.columns(),
-                new PipelineSpec.Steps(clean, split, train, evaluate, register), cache(in, steps), monitor);
+                new PipelineSpec.Steps(clean, split, train, evaluate, register, deploy), cache(in, steps), monitor);
         return new ValidSpec(spec, dataset);
+    }
+
+    /**
+     * The rollout's shape is checked here so that a bad deploy step fails the submission, not the rollout after
+     * training; the limits are only range-checked (the control plane fills what is missing).
+     */
+    private PipelineSpec.DeployStep deploy(SpecInput.Deploy in) {
+        if (in == null) {
+            return null;
+        }
+        String strategy = in.strategy() == null ? "canary" : in.strategy().trim().toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("canary", "blue-green", "shadow").contains(strategy)) {
+            errors.add(new FieldError("steps.deploy.strategy", "must be canary, blue-green or shadow"));
+        }
+        if (in.steps() != null && !in.steps().isEmpty()) {
+            var s = in.steps();
+            boolean increasing = true;
+            for (int i = 0; i < s.size(); i++) {
+                increasing &= s.get(i) != null && s.get(i) >= 1 && s.get(i) <= 100 && (i == 0 || s.get(i) > s.get(i - 1));
+            }
+            if (!increasing || s.get(s.size() - 1) == null || s.get(s.size() - 1) != 100) {
+                errors.add(new FieldError("steps.deploy.steps", "percentages increasing within 1-100, ending at 100"));
+            }
+        }
+        if (in.replicas() != null && (in.replicas() < 1 || in.replicas() > 16)) {
+            errors.add(new FieldError("steps.deploy.replicas", "1-16"));
+        }
+        var a = in.analysis() == null ? new SpecInput.Analysis(null, null, null, null, null, null) : in.analysis();
+        share("steps.deploy.analysis.max_error_rate", a.maxErrorRate());
+        share("steps.deploy.analysis.max_label_divergence", a.maxLabelDivergence());
+        share("steps.deploy.analysis.min_agreement", a.minAgreement());
+        if (a.maxP99Ms() != null && a.maxP99Ms() <= 0) {
+            errors.add(new FieldError("steps.deploy.analysis.max_p99_ms", "a positive number of milliseconds"));
+        }
+        if (a.minRequests() != null && a.minRequests() < 0) {
+            errors.add(new FieldError("steps.deploy.analysis.min_requests", "0 or more"));
+        }
+        return new PipelineSpec.DeployStep(strategy, in.steps(), in.replicas(), a.maxErrorRate(), a.maxP99Ms(),
+                a.maxLabelDivergence(), a.minAgreement(), a.minRequests(), interval(a.interval()));
+    }
+
+    private void share(String field, Double value) {
+        if (value != null && (value < 0 || value > 1)) {
+            errors.add(new FieldError(field, "a share between 0 and 1"));
+        }
+    }
+
+    /** {@code 500ms}, {@code 30s}, {@code 2m}: 100 ms to 1 h. */
+    private Long interval(String text) {
+        if (text == null) {
+            return null;
+        }
+        var m = java.util.regex.Pattern.compile("(\\d{1,7})(ms|s|m)").matcher(text.trim());
+        long millis = !m.matches() ? -1 : Long.parseLong(m.group(1)) * switch (m.group(2)) {
+            case "ms" -> 1;
+            case "s" -> 1_000;
+            default -> 60_000;
+        };
+        if (millis < 100 || millis > 3_600_000) {
+            errors.add(new FieldError("steps.deploy.analysis.interval", "a duration such as 30s, 2m or 500ms, "
+                    + "between 100ms and 60m"));
+            return null;
+        }
+        return millis;
     }
 
     private DatasetRef dataset(SpecInput in) {

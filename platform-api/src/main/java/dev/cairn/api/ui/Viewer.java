@@ -22,6 +22,11 @@ public record Viewer(String name, boolean mayWrite, boolean mayMoveProtectedAlia
         return mayReadAudit || mayWrite;
     }
 
+    /** May pull the deployments' rollback lever: the on-call SRE, release managers, admins. */
+    public boolean mayRollBack() {
+        return mayReadAudit || mayMoveProtectedAliases;
+    }
+
     /** May move at least one kind of alias (the registry's unprotected ones need a writer, protected ones a releaser). */
     public boolean mayMoveAliases() {
         return mayWrite || mayMoveProtectedAliases;

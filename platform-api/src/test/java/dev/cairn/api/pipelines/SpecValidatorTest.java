@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cairn.api.problem.Problem.FieldError;
 import dev.cairn.contracts.ColumnType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SpecValidatorTest {
@@ -86,6 +87,43 @@ class SpecValidatorTest {
                 "steps.evaluate.gate", "steps.evaluate.gate");
         assertThat(problem.errors()).extracting(FieldError::message).anySatisfy(
                 m -> assertThat(m).isEqualTo("'f1_macro' is not among the evaluated metrics (accuracy)"));
+    }
+
+    @Test
+    void readsTheDeployStepAsTheDesignWritesIt() {
+        // Given
+        var yaml = """
+                name: churn
+                dataset: churn
+                target: churn
+                steps:
+                  train: { algorithm: cart }
+                  deploy: { strategy: canary, steps: [10, 50, 100], analysis: { max_error_rate: 0.01, max_p99_ms: 50, interval: 30s } }
+                """;
+        // When
+        var deploy = SpecFixtures.valid(yaml).spec().steps().deploy();
+        // Then
+        assertThat(deploy).isEqualTo(new dev.cairn.contracts.PipelineSpec.DeployStep("canary", List.of(10, 50, 100),
+                null, 0.01, 50.0, null, null, null, 30_000L));
+    }
+
+    @Test
+    void refusesADeployStepThatCannotFinishOrHasNoSenseLimits() {
+        // Given
+        var yaml = """
+                name: churn
+                dataset: churn
+                target: churn
+                steps:
+                  train: { algorithm: cart }
+                  deploy: { strategy: rainbow, steps: [50, 10], analysis: { max_error_rate: 2, interval: soon } }
+                """;
+        // When
+        var problem = catchThrowableOfType(InvalidSpecException.class, () -> SpecFixtures.valid(yaml));
+        // Then
+        assertThat(problem.errors()).extracting(FieldError::field).containsExactlyInAnyOrder(
+                "steps.deploy.strategy", "steps.deploy.steps", "steps.deploy.analysis.max_error_rate",
+                "steps.deploy.analysis.interval");
     }
 
     @Test

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = DevStackResource.class, scope = TestResourceScope.GLOBAL)
 class UiEndpointsTest {
     static final List<Class<?>> RESOURCES = List.of(DatasetPages.class, PipelinePages.class, PipelineRunEvents.class,
-            RunPages.class, ModelPages.class, AuditPages.class, MonitoringPages.class, SessionPages.class);
+            RunPages.class, ModelPages.class, AuditPages.class, MonitoringPages.class, SessionPages.class,
+            DeploymentPages.class);
 
     @Test
     void everyUiEndpointNamesItsRolesAndOnlyTheLoggedOutPageIsPublic() {

@@ -201,6 +201,35 @@ class UiJourneysTest {
 
     @Test
     @Order(7)
+    void anSreWatchesARolloutAndRollsItBackFromTheDeploymentsPage() throws Exception {
+        // Given: CI (a release manager's rights) deploys production (v1) and starts a canary of v2 held at 50 %
+        var token = KeycloakResource.ciAccessToken();
+        var deployment = "ui-" + SUFFIX;
+        given().auth().oauth2(token).contentType("application/json").body(java.util.Map.of("name", deployment,
+                "model", MODEL)).post("/api/deployments").then().statusCode(201);
+        given().auth().oauth2(token).contentType("application/json").body(java.util.Map.of("version", 2,
+                "steps", java.util.List.of(50, 100), "analysis", java.util.Map.of("intervalMs", 600_000)))
+                .post("/api/deployments/" + deployment + "/rollouts").then().statusCode(202);
+        browser.go("/ui/deployments");
+        browser.find("a[href='/ui/deployments/" + deployment + "']").click();
+        browser.awaitText("#rollout-status", "RUNNING", 10);
+        assertThat(browser.find(".split .candidate").getText()).contains("50%");
+        assertThat(browser.find("#decisions tbody").getText()).contains("STARTED");
+        browser.screenshot("08-rollout-running");
+        // When
+        browser.find("#rollback-button").click();
+        browser.driver().switchTo().alert().accept();
+        // Then
+        browser.awaitText("#rollback-result", "Now serving v1", 20);
+        browser.awaitText("#rollout-status", "ROLLED_BACK", 20);
+        assertThat(browser.find("#decisions tbody").getText()).contains("ROLLED_BACK").contains("sam");
+        assertThat(browser.find("#served-version").getText()).isEqualTo("v1");
+        browser.screenshot("09-rollout-rolled-back");
+        given().auth().oauth2(token).delete("/api/deployments/" + deployment).then().statusCode(204);
+    }
+
+    @Test
+    @Order(8)
     void anSreSeesADriftAlertWithItsFiguresOverTime() throws Exception {
         // Given what the monitoring service publishes for a deployment: two windows (dow drifts in the second) and
         // the alert on dow; the model's pipeline has no monitor.retrain policy, so the control plane retrains nothing
@@ -225,7 +254,7 @@ class UiJourneysTest {
                 .contains("skipped: model package");
         assertThat(browser.find("#monitoring-quality tbody").getText()).contains("dow").contains("0.3100");
         assertThat(browser.driver().findElements(By.cssSelector("#monitoring-charts canvas"))).hasSizeGreaterThan(1);
-        browser.screenshot("08-monitoring-drift-alert");
+        browser.screenshot("10-monitoring-drift-alert");
     }
 
     /** A WindowMeasured record as monitoring writes it: one categorical feature, dow. */
