@@ -6,9 +6,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** How the local runtime starts inference servers. */
+/** Which runtime serves deployments, and how the local runtime starts inference servers. */
 @ConfigMapping(prefix = "cairn.deployments")
 public interface DeploymentConfig {
+
+    /**
+     * {@code local} (child processes on this machine) or {@code kubernetes} (Deployments, Services and an HTTPRoute
+     * per deployment, see {@code cairn.deployments.kubernetes.*}). Read at start-up.
+     */
+    @WithDefault("local")
+    String runtime();
 
     /** The packaged inference server ({@code deploy} module). */
     @WithDefault("deploy/target/quarkus-app/quarkus-run.jar")

@@ -10,6 +10,7 @@ import dev.cairn.api.registry.RegistryConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -39,9 +40,10 @@ public class DeploymentResource {
     private final RegistryConfig registry;
     private final SecurityIdentity identity;
 
-    DeploymentResource(LocalRuntime runtime, Audit audit, AliasMoves aliases, RegistryConfig registry,
-            SecurityIdentity identity) {
-        this.runtime = runtime;
+    /** {@code cairn.deployments.runtime} leaves exactly one runtime to look up. */
+    DeploymentResource(Instance<DeploymentRuntime> runtimes, Audit audit, AliasMoves aliases,
+            RegistryConfig registry, SecurityIdentity identity) {
+        this.runtime = runtimes.get();
         this.audit = audit;
         this.aliases = aliases;
         this.registry = registry;
