@@ -23,13 +23,26 @@ public class LocalRuntime implements DeploymentRuntime {
 
     private static final Logger LOG = Logger.getLogger(LocalRuntime.class);
 
-    /** A deployment's router and the servers it routes to now. */
+    /** A deployment's router and the servers of its two tracks. */
     private static final class Running {
         final LocalRouter router;
-        List<InferenceProcess> servers = List.of();
+        List<InferenceProcess> stable = List.of();
+        List<InferenceProcess> candidate = List.of();
 
         Running(LocalRouter router) {
             this.router = router;
+        }
+
+        void route(Traffic traffic, LocalRouter.Meters meters) {
+            router.route(new LocalRouter.Routing(ports(stable), ports(candidate), traffic, meters));
+        }
+
+        LocalRouter.Meters meters() {
+            return router.routing().meters();
+        }
+
+        private static List<Integer> ports(List<InferenceProcess> servers) {
+            return servers.stream().map(p -> p.port).toList();
         }
     }
 
@@ -47,15 +60,67 @@ public class LocalRuntime implements DeploymentRuntime {
     public synchronized URI serve(String deployment, ServedVersion version, int replicas) {
         Running current = running.computeIfAbsent(deployment, d -> new Running(LocalRouter.start(vertx)));
         List<InferenceProcess> fresh = startReady(deployment, version, replicas);
-        List<InferenceProcess> replaced = current.servers;
-        current.router.route(List.of(new LocalRouter.Group(fresh.stream().map(p -> p.port).toList(), 100)));
-        current.servers = fresh;
-        if (!replaced.isEmpty()) {
-            Thread.ofVirtual().name("cairn-drain-" + deployment).start(() -> drainAndStop(replaced));
-        }
+        List<InferenceProcess> replaced = new ArrayList<>(current.stable);
+        replaced.addAll(current.candidate);
+        current.stable = fresh;
+        current.candidate = List.of();
+        current.route(Traffic.stableOnly(), LocalRouter.Meters.fresh());
+        drainAndStop(deployment, replaced);
         LOG.infof("Deployment %s serves %s version %d with %d replicas at port %d", deployment, version.model(),
                 version.version(), replicas, current.router.port());
         return URI.create("http://127.0.0.1:" + current.router.port());
+    }
+
+    @Override
+    public synchronized void startCandidate(String deployment, ServedVersion candidate, int replicas) {
+        Running current = require(deployment);
+        List<InferenceProcess> fresh = startReady(deployment, candidate, replicas);
+        List<InferenceProcess> replaced = current.candidate;
+        current.candidate = fresh;
+        current.route(Traffic.stableOnly(), LocalRouter.Meters.fresh());
+        drainAndStop(deployment, replaced);
+        LOG.infof("Deployment %s: candidate %s version %d ready with %d replicas", deployment, candidate.model(),
+                candidate.version(), replicas);
+    }
+
+    @Override
+    public synchronized void route(String deployment, Traffic traffic) {
+        Running current = require(deployment);
+        if (current.candidate.isEmpty() && (traffic.candidatePercent() > 0 || traffic.mirror())) {
+            throw new IllegalStateException("deployment '" + deployment + "' has no candidate to send traffic to");
+        }
+        current.route(traffic, current.meters());
+    }
+
+    @Override
+    public synchronized void promoteCandidate(String deployment) {
+        Running current = require(deployment);
+        if (current.candidate.isEmpty()) {
+            throw new IllegalStateException("deployment '" + deployment + "' has no candidate to promote");
+        }
+        List<InferenceProcess> replaced = current.stable;
+        current.stable = current.candidate;
+        current.candidate = List.of();
+        current.route(Traffic.stableOnly(), current.meters());
+        drainAndStop(deployment, replaced);
+    }
+
+    @Override
+    public synchronized void discardCandidate(String deployment) {
+        Running current = running.get(deployment);
+        if (current == null || current.candidate.isEmpty()) {
+            return;
+        }
+        List<InferenceProcess> replaced = current.candidate;
+        current.candidate = List.of();
+        current.route(Traffic.stableOnly(), current.meters());
+        drainAndStop(deployment, replaced);
+    }
+
+    @Override
+    public Observation observe(String deployment) {
+        Running current = running.get(deployment);
+        return current == null ? Observation.NONE : current.meters().observation();
     }
 
     /** Starts the replicas together (they load in parallel), then waits for each; all or none stay running. */
@@ -75,29 +140,44 @@ public class LocalRuntime implements DeploymentRuntime {
         }
     }
 
-    private void drainAndStop(List<InferenceProcess> servers) {
-        try {
-            Thread.sleep(config.drain().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Traffic has left {@code servers}; they stop after the drain time, off the caller's thread. */
+    private void drainAndStop(String deployment, List<InferenceProcess> servers) {
+        if (servers.isEmpty()) {
+            return;
         }
-        servers.forEach(InferenceProcess::stop);
+        Thread.ofVirtual().name("cairn-drain-" + deployment).start(() -> {
+            try {
+                Thread.sleep(config.drain().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            servers.forEach(InferenceProcess::stop);
+        });
+    }
+
+    private Running require(String deployment) {
+        Running current = running.get(deployment);
+        if (current == null || current.stable.isEmpty()) {
+            throw new IllegalStateException("deployment '" + deployment + "' does not serve here");
+        }
+        return current;
     }
 
     @Override
     public synchronized void remove(String deployment) {
         Running gone = running.remove(deployment);
         if (gone != null) {
-            gone.router.route(List.of());
+            gone.router.route(new LocalRouter.Routing(List.of(), List.of(), Traffic.stableOnly(), gone.meters()));
             gone.router.close();
-            gone.servers.forEach(InferenceProcess::stop);
+            gone.stable.forEach(InferenceProcess::stop);
+            gone.candidate.forEach(InferenceProcess::stop);
         }
     }
 
     @Override
     public boolean isServing(String deployment) {
         Running r = running.get(deployment);
-        return r != null && r.servers.stream().anyMatch(InferenceProcess::isAlive);
+        return r != null && r.stable.stream().anyMatch(InferenceProcess::isAlive);
     }
 
     @Override
