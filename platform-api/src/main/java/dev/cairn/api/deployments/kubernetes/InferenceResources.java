@@ -1,6 +1,7 @@
 package dev.cairn.api.deployments.kubernetes;
 
 import dev.cairn.api.deployments.ServedVersion;
+import dev.cairn.api.deployments.Traffic;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -44,8 +45,7 @@ final class InferenceResources {
     static final int CONTAINER_PORT = 8080;
     static final int SERVICE_PORT = 80;
     static final String STORE_MOUNT = "/var/lib/cairn/store";
-    /** Requests with this header and value reach the candidate whatever the split (blue-green's test traffic). */
-    static final String PREVIEW_HEADER = "X-Cairn-Track";
+    /** With {@link Traffic#PREVIEW_HEADER}, reaches the candidate whatever the split (blue-green's test traffic). */
     static final String PREVIEW_VALUE = "candidate";
 
     private static final int MAX_NAME = 63; // a Service name is an RFC 1035 label
@@ -139,22 +139,22 @@ final class InferenceResources {
      * The deployment's route: all traffic to {@code stable} when there is no candidate; otherwise
      * {@code candidatePercent} of it to the candidate (weights always sum to 100), or, with {@code mirror}, every
      * request copied to the candidate whose answers the gateway discards (shadow). A request carrying
-     * {@value #PREVIEW_HEADER}{@code : candidate} reaches the candidate in any case.
+     * {@value Traffic#PREVIEW_HEADER}{@code : candidate} reaches the candidate in any case.
      *
      * @param candidate the candidate's version, or {@code null}
      */
-    static HTTPRoute route(String deployment, int stable, Integer candidate, Split split, KubernetesConfig config) {
+    static HTTPRoute route(String deployment, int stable, Integer candidate, Traffic traffic, KubernetesConfig config) {
         var annotations = new LinkedHashMap<String, String>();
         annotations.put(STABLE_ANNOTATION, String.valueOf(stable));
         List<HTTPRouteRule> rules = new ArrayList<>();
         if (candidate != null) {
             annotations.put(CANDIDATE_ANNOTATION, String.valueOf(candidate));
             rules.add(new HTTPRouteRuleBuilder().withName("preview")
-                    .addNewMatch().addNewHeader().withType("Exact").withName(PREVIEW_HEADER).withValue(PREVIEW_VALUE)
+                    .addNewMatch().addNewHeader().withType("Exact").withName(Traffic.PREVIEW_HEADER).withValue(PREVIEW_VALUE)
                     .endHeader().endMatch()
                     .withBackendRefs(backend(deployment, candidate, 1)).build());
         }
-        rules.add(clientRule(deployment, stable, candidate, candidate == null ? Split.STABLE_ONLY : split));
+        rules.add(clientRule(deployment, stable, candidate, candidate == null ? Traffic.stableOnly() : traffic));
         return new HTTPRouteBuilder()
                 .withNewMetadata().withName(routeName(deployment)).withLabels(labels(deployment))
                 .withAnnotations(annotations).endMetadata()
@@ -166,17 +166,17 @@ final class InferenceResources {
                 .endSpec().build();
     }
 
-    private static HTTPRouteRule clientRule(String deployment, int stable, Integer candidate, Split split) {
+    private static HTTPRouteRule clientRule(String deployment, int stable, Integer candidate, Traffic traffic) {
         var rule = new HTTPRouteRuleBuilder().withName("clients")
                 .addNewMatch().withNewPath().withType("PathPrefix").withValue("/").endPath().endMatch();
-        if (split.mirror()) {
+        if (traffic.mirror()) {
             rule.withBackendRefs(backend(deployment, stable, 100))
                     .withFilters(new HTTPRouteFilterBuilder().withType("RequestMirror").withNewRequestMirror()
                             .withNewBackendRef().withKind("Service").withName(trackName(deployment, candidate))
                             .withPort(SERVICE_PORT).endBackendRef().endRequestMirror().build());
-        } else if (split.candidatePercent() > 0) {
-            rule.withBackendRefs(backend(deployment, stable, 100 - split.candidatePercent()),
-                    backend(deployment, candidate, split.candidatePercent()));
+        } else if (traffic.candidatePercent() > 0) {
+            rule.withBackendRefs(backend(deployment, stable, 100 - traffic.candidatePercent()),
+                    backend(deployment, candidate, traffic.candidatePercent()));
         } else {
             rule.withBackendRefs(backend(deployment, stable, 100));
         }

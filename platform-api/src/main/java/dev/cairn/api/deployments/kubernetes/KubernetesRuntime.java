@@ -7,8 +7,10 @@ import static dev.cairn.api.deployments.kubernetes.InferenceResources.trackName;
 
 import dev.cairn.api.deployments.DeploymentConfig;
 import dev.cairn.api.deployments.DeploymentRuntime;
+import dev.cairn.api.deployments.Observation;
 import dev.cairn.api.deployments.RuntimeUnavailableException;
 import dev.cairn.api.deployments.ServedVersion;
+import dev.cairn.api.deployments.Traffic;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
@@ -65,10 +67,10 @@ public class KubernetesRuntime implements DeploymentRuntime {
      */
     @Override
     public synchronized URI serve(String deployment, ServedVersion version, int replicas) {
-        Optional<HTTPRoute> before = route(deployment);
+        Optional<HTTPRoute> before = findRoute(deployment);
         startTrack(deployment, version, replicas, before);
         call("route " + deployment, () -> apply(
-                InferenceResources.route(deployment, version.version(), null, Split.STABLE_ONLY, config)));
+                InferenceResources.route(deployment, version.version(), null, Traffic.stableOnly(), config)));
         Set<Integer> replaced = tracks(before);
         replaced.remove(version.version());
         deleteLater(deployment, replaced);
@@ -79,11 +81,12 @@ public class KubernetesRuntime implements DeploymentRuntime {
 
     /**
      * Starts a candidate track next to the stable one and waits until it is ready. It gets no client traffic until
-     * {@link #split} gives it some; requests with {@code X-Cairn-Track: candidate} reach it at once. A candidate
+     * {@link #route} gives it some; requests with {@code X-Cairn-Track: candidate} reach it at once. A candidate
      * started before (another version) is deleted.
      */
+    @Override
     public synchronized void startCandidate(String deployment, ServedVersion candidate, int replicas) {
-        HTTPRoute route = route(deployment).orElseThrow(() -> notServing(deployment));
+        HTTPRoute route = findRoute(deployment).orElseThrow(() -> notServing(deployment));
         int stable = stableVersion(route);
         if (stable == candidate.version()) {
             throw new IllegalStateException(deployment + " already serves version " + stable + " as stable");
@@ -91,49 +94,62 @@ public class KubernetesRuntime implements DeploymentRuntime {
         startTrack(deployment, candidate, replicas, Optional.of(route));
         Integer previous = candidateVersion(route);
         call("route " + deployment, () -> apply(
-                InferenceResources.route(deployment, stable, candidate.version(), Split.STABLE_ONLY, config)));
+                InferenceResources.route(deployment, stable, candidate.version(), Traffic.stableOnly(), config)));
         if (previous != null && previous != candidate.version()) {
             deleteLater(deployment, Set.of(previous));
         }
     }
 
     /** Divides client traffic: patches the route's backend weights (or its mirror filter); no pod restarts. */
-    public synchronized void split(String deployment, int candidatePercent, boolean mirror) {
-        var split = new Split(candidatePercent, mirror);
-        HTTPRoute route = route(deployment).orElseThrow(() -> notServing(deployment));
+    @Override
+    public synchronized void route(String deployment, Traffic traffic) {
+        HTTPRoute route = findRoute(deployment).orElseThrow(() -> notServing(deployment));
         Integer candidate = candidateVersion(route);
-        if (candidate == null && (candidatePercent > 0 || mirror)) {
+        if (candidate == null && (traffic.candidatePercent() > 0 || traffic.mirror())) {
             throw new IllegalStateException(deployment + " has no candidate to send traffic to");
         }
         int stable = stableVersion(route);
         call("route " + deployment, () -> client.resources(HTTPRoute.class).inNamespace(config.namespace())
                 .withName(route.getMetadata().getName())
-                .edit(current -> InferenceResources.route(deployment, stable, candidate, split, config)));
+                .edit(current -> InferenceResources.route(deployment, stable, candidate, traffic, config)));
     }
 
     /** The candidate becomes stable with all traffic; the former stable track is deleted once drained. */
+    @Override
     public synchronized void promoteCandidate(String deployment) {
-        HTTPRoute route = route(deployment).orElseThrow(() -> notServing(deployment));
+        HTTPRoute route = findRoute(deployment).orElseThrow(() -> notServing(deployment));
         Integer candidate = candidateVersion(route);
         if (candidate == null) {
             throw new IllegalStateException(deployment + " has no candidate to promote");
         }
         call("route " + deployment, () -> apply(
-                InferenceResources.route(deployment, candidate, null, Split.STABLE_ONLY, config)));
+                InferenceResources.route(deployment, candidate, null, Traffic.stableOnly(), config)));
         deleteLater(deployment, Set.of(stableVersion(route)));
     }
 
     /** All traffic back to stable; the candidate track is deleted once drained. Without a candidate: nothing. */
+    @Override
     public synchronized void discardCandidate(String deployment) {
-        Optional<HTTPRoute> route = route(deployment);
+        Optional<HTTPRoute> route = findRoute(deployment);
         Integer candidate = route.map(KubernetesRuntime::candidateVersion).orElse(null);
         if (candidate == null) {
             return;
         }
         int stable = stableVersion(route.get());
         call("route " + deployment, () -> apply(
-                InferenceResources.route(deployment, stable, null, Split.STABLE_ONLY, config)));
+                InferenceResources.route(deployment, stable, null, Traffic.stableOnly(), config)));
         deleteLater(deployment, Set.of(candidate));
+    }
+
+    /**
+     * Nothing: requests pass through the cluster's gateway, not through the control plane, so this runtime sees none.
+     * The pods' own metrics ({@code cairn_inference_*} at {@code /q/metrics}, per pod and version label) hold the
+     * evidence; reading them from Prometheus is not built. A rollout controller therefore finds no requests here and
+     * must not promote on that (see deploy/kubernetes/README.md).
+     */
+    @Override
+    public Observation observe(String deployment) {
+        return Observation.NONE;
     }
 
     @Override
@@ -151,7 +167,7 @@ public class KubernetesRuntime implements DeploymentRuntime {
     /** Serving: the route exists and its stable track has at least one ready pod. */
     @Override
     public boolean isServing(String deployment) {
-        return route(deployment).map(r -> readyReplicas(deployment, stableVersion(r)) > 0).orElse(false);
+        return findRoute(deployment).map(r -> readyReplicas(deployment, stableVersion(r)) > 0).orElse(false);
     }
 
     @Override
@@ -243,7 +259,7 @@ public class KubernetesRuntime implements DeploymentRuntime {
         return d == null ? 0 : ready(d);
     }
 
-    private Optional<HTTPRoute> route(String deployment) {
+    private Optional<HTTPRoute> findRoute(String deployment) {
         return Optional.ofNullable(call("read route " + deployment, () -> client.resources(HTTPRoute.class)
                 .inNamespace(config.namespace()).withName(InferenceResources.routeName(deployment)).get()));
     }
@@ -278,10 +294,15 @@ public class KubernetesRuntime implements DeploymentRuntime {
             return;
         }
         Thread.ofVirtual().name("cairn-k8s-drain-" + deployment).start(() -> {
-            sleep(deployments.drain());
-            synchronized (this) {
-                Set<Integer> inUse = tracks(route(deployment)); // a rollback may have brought one back meanwhile
-                versions.stream().filter(v -> !inUse.contains(v)).forEach(v -> deleteNow(deployment, v));
+            try {
+                sleep(deployments.drain());
+                synchronized (this) {
+                    Set<Integer> inUse = tracks(findRoute(deployment)); // a rollback may have brought one back
+                    versions.stream().filter(v -> !inUse.contains(v)).forEach(v -> deleteNow(deployment, v));
+                }
+            } catch (RuntimeException e) { // the API unreachable, or the client closed at shutdown
+                LOG.warnf("Could not delete the replaced versions %s of %s: %s; delete them by hand", versions,
+                        deployment, e.getMessage());
             }
         });
     }
@@ -307,8 +328,8 @@ public class KubernetesRuntime implements DeploymentRuntime {
         }
     }
 
-    private static RuntimeUnavailableException notServing(String deployment) {
-        return new RuntimeUnavailableException("deployment " + deployment + " has no route in the cluster");
+    private static IllegalStateException notServing(String deployment) {
+        return new IllegalStateException("deployment " + deployment + " does not serve: no route in the cluster");
     }
 
     private static void sleep(Duration duration) {

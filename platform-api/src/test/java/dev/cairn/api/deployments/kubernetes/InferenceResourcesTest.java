@@ -3,6 +3,7 @@ package dev.cairn.api.deployments.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.deployments.ServedVersion;
+import dev.cairn.api.deployments.Traffic;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -69,7 +70,7 @@ class InferenceResourcesTest {
     @Test
     void routeWithoutCandidateSendsEverythingToStable() {
         // When
-        var route = InferenceResources.route("churn-prod", 3, null, Split.STABLE_ONLY, config);
+        var route = InferenceResources.route("churn-prod", 3, null, Traffic.stableOnly(), config);
         // Then
         assertThat(route.getMetadata().getName()).isEqualTo("cairn-churn-prod");
         assertThat(route.getMetadata().getAnnotations()).isEqualTo(Map.of("cairn.dev/stable", "3"));
@@ -84,7 +85,7 @@ class InferenceResourcesTest {
     @Test
     void canaryRouteSplitsClientTrafficByWeightAndPreviewsTheCandidate() {
         // When
-        var route = InferenceResources.route("churn-prod", 3, 4, new Split(10, false), config);
+        var route = InferenceResources.route("churn-prod", 3, 4, Traffic.canary(10), config);
         // Then
         assertThat(route.getMetadata().getAnnotations())
                 .isEqualTo(Map.of("cairn.dev/stable", "3", "cairn.dev/candidate", "4"));
@@ -102,7 +103,7 @@ class InferenceResourcesTest {
     @Test
     void shadowRouteMirrorsToTheCandidateWhileStableAnswers() {
         // When
-        var route = InferenceResources.route("churn-prod", 3, 4, new Split(0, true), config);
+        var route = InferenceResources.route("churn-prod", 3, 4, Traffic.mirrored(), config);
         // Then
         var clients = route.getSpec().getRules().get(1);
         assertThat(weights(clients)).isEqualTo(Map.of("cairn-churn-prod-v3", 100));

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cairn.api.deployments.RuntimeUnavailableException;
 import dev.cairn.api.deployments.ServedVersion;
+import dev.cairn.api.deployments.Traffic;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
@@ -39,6 +40,9 @@ class KubernetesRuntimeTest {
     /** The mock server logs every request at INFO; held here so the level is not lost with a collected logger. */
     private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver");
 
+    /** The mock server answers in milliseconds on a quiet machine, in seconds on one as loaded as a busy CI runner. */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
     KubernetesClient client;
     KubernetesMockServer server;
     private KubernetesRuntime runtime;
@@ -58,7 +62,7 @@ class KubernetesRuntimeTest {
     void serveWaitsForReadyReplicasThenRoutesAllTrafficToTheVersion() {
         // Given
         var serving = CompletableFuture.supplyAsync(() -> runtime.serve("churn-prod", V1, 2));
-        await().atMost(Duration.ofSeconds(10)).until(() -> deployment("cairn-churn-prod-v1") != null);
+        await().atMost(PATIENCE).until(() -> deployment("cairn-churn-prod-v1") != null);
         setReady("cairn-churn-prod-v1", 1); // one of two: not ready yet
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !serving.isDone());
         assertThat(route("churn-prod")).isNull();
@@ -91,7 +95,7 @@ class KubernetesRuntimeTest {
         startCandidateReady("churn-prod", V2);
         var podsBefore = deployment("cairn-churn-prod-v1").getMetadata().getResourceVersion();
         // When
-        runtime.split("churn-prod", 10, false);
+        runtime.route("churn-prod", Traffic.canary(10));
         // Then
         var route = route("churn-prod");
         assertThat(weights(clientRule(route))).isEqualTo(Map.of("cairn-churn-prod-v1", 90, "cairn-churn-prod-v2", 10));
@@ -122,7 +126,7 @@ class KubernetesRuntimeTest {
         serveReady("churn-prod", V1);
         startCandidateReady("churn-prod", V2);
         // When
-        runtime.split("churn-prod", 0, true);
+        runtime.route("churn-prod", Traffic.mirrored());
         // Then
         var rule = clientRule(route("churn-prod"));
         assertThat(weights(rule)).isEqualTo(Map.of("cairn-churn-prod-v1", 100));
@@ -134,10 +138,12 @@ class KubernetesRuntimeTest {
 
     @Test
     void promotingMakesTheCandidateStableAndDeletesTheOldTrackAfterTheDrain() {
-        // Given
+        // Given: a drain long enough to see the old track still there right after the switch, even on a busy machine
+        var configs = TestConfigs.with(Map.of("cairn.deployments.drain", "3s"));
+        runtime = new KubernetesRuntime(client, configs.kubernetes(), configs.deployments());
         serveReady("churn-prod", V1);
         startCandidateReady("churn-prod", V2);
-        runtime.split("churn-prod", 50, false);
+        runtime.route("churn-prod", Traffic.canary(50));
         // When
         runtime.promoteCandidate("churn-prod");
         // Then
@@ -146,7 +152,7 @@ class KubernetesRuntimeTest {
         assertThat(route.getSpec().getRules()).hasSize(1);
         assertThat(weights(clientRule(route))).isEqualTo(Map.of("cairn-churn-prod-v2", 100));
         assertThat(deployment("cairn-churn-prod-v1")).as("still draining").isNotNull();
-        await().atMost(Duration.ofSeconds(5)).until(() -> deployment("cairn-churn-prod-v1") == null
+        await().atMost(PATIENCE).until(() -> deployment("cairn-churn-prod-v1") == null
                 && client.services().inNamespace(NS).withName("cairn-churn-prod-v1").get() == null);
         assertThat(deployment("cairn-churn-prod-v2")).isNotNull();
     }
@@ -156,12 +162,12 @@ class KubernetesRuntimeTest {
         // Given
         serveReady("churn-prod", V1);
         startCandidateReady("churn-prod", V2);
-        runtime.split("churn-prod", 10, false);
+        runtime.route("churn-prod", Traffic.canary(10));
         // When
         runtime.discardCandidate("churn-prod");
         // Then
         assertThat(weights(clientRule(route("churn-prod")))).isEqualTo(Map.of("cairn-churn-prod-v1", 100));
-        await().atMost(Duration.ofSeconds(5)).until(() -> deployment("cairn-churn-prod-v2") == null);
+        await().atMost(PATIENCE).until(() -> deployment("cairn-churn-prod-v2") == null);
         assertThat(deployment("cairn-churn-prod-v1")).isNotNull();
     }
 
@@ -173,7 +179,7 @@ class KubernetesRuntimeTest {
         serveReady("churn-prod", V2);
         // Then
         assertThat(weights(clientRule(route("churn-prod")))).isEqualTo(Map.of("cairn-churn-prod-v2", 100));
-        await().atMost(Duration.ofSeconds(5)).until(() -> deployment("cairn-churn-prod-v1") == null);
+        await().atMost(PATIENCE).until(() -> deployment("cairn-churn-prod-v1") == null);
     }
 
     @Test
@@ -198,7 +204,7 @@ class KubernetesRuntimeTest {
     void aFailedRolloutFailsAtOnceWithTheClustersReasonAndLeavesNothingBehind() {
         // Given
         var serving = CompletableFuture.supplyAsync(() -> runtime.serve("churn-prod", V1, 1));
-        await().atMost(Duration.ofSeconds(10)).until(() -> deployment("cairn-churn-prod-v1") != null);
+        await().atMost(PATIENCE).until(() -> deployment("cairn-churn-prod-v1") != null);
         // When
         client.apps().deployments().inNamespace(NS).withName("cairn-churn-prod-v1").editStatus(d -> new DeploymentBuilder(d)
                 .withNewStatus().withReadyReplicas(0).addNewCondition().withType("Progressing").withStatus("False")
@@ -248,7 +254,7 @@ class KubernetesRuntimeTest {
     }
 
     private void becomeReady(String deployment) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> deployment(deployment) != null);
+        await().atMost(PATIENCE).until(() -> deployment(deployment) != null);
         setReady(deployment, 1);
     }
 

@@ -21,7 +21,7 @@ final class TestConfigs {
                 "cairn.deployments.kubernetes.image", "registry.example/cairn/inference-server:1.2.3",
                 "cairn.deployments.kubernetes.poll-interval", "20ms",
                 "cairn.deployments.drain", "200ms",
-                "cairn.deployments.ready-timeout", "10s"));
+                "cairn.deployments.ready-timeout", "60s"));
         values.putAll(overrides);
         config = new SmallRyeConfigBuilder()
                 .withConverter(Duration.class, 100, new DurationConverter()) // "500ms", as Quarkus reads it
