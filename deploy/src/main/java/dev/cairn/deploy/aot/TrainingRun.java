@@ -32,6 +32,15 @@ public final class TrainingRun {
 
     /** Where the training model lives. */
     public record Package(Path storeRoot, String manifestSha256) {
+
+        /** The store is the run's own: nothing of it should stay in /tmp or in an image layer. */
+        public void delete() throws IOException {
+            try (var paths = Files.walk(storeRoot)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     /** Calls both prediction APIs of the server at {@code port}; any answer other than 200 fails the run. */

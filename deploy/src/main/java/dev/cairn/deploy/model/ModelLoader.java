@@ -29,6 +29,8 @@ class ModelLoader {
     private final ServingConfig serving;
     private final StoreConfig store;
     private final ServedModel served;
+    /** Only in the build's AOT training run: the synthetic model's temporary store. */
+    private TrainingRun.Package training;
 
     ModelLoader(ServingConfig serving, StoreConfig store, ServedModel served) {
         this.serving = serving;
@@ -49,7 +51,7 @@ class ModelLoader {
             Path root = store.root();
             String pkg = serving.modelPackage();
             if (serving.aotTraining()) {
-                var training = TrainingRun.prepare();
+                training = TrainingRun.prepare();
                 root = training.storeRoot();
                 pkg = training.manifestSha256();
             }
@@ -75,6 +77,7 @@ class ModelLoader {
     private void exerciseAndExit() {
         try {
             TrainingRun.exercise(httpPort(), serving.modelName());
+            training.delete();
             LOG.info("AOT training run done; exiting so the JVM writes its cache");
             Quarkus.asyncExit(0);
         } catch (Exception e) {

@@ -143,7 +143,7 @@ public class KubernetesRuntime implements DeploymentRuntime {
 
     /**
      * Nothing: requests pass through the cluster's gateway, not through the control plane, so this runtime sees none.
-     * The pods' own metrics ({@code cairn_inference_*} at {@code /q/metrics}, per pod and version label) hold the
+     * The pods' own metrics ({@code cairn_inference_*} at {@code /q/metrics}, per pod) hold the
      * evidence; reading them from Prometheus is not built. A rollout controller therefore finds no requests here and
      * must not promote on that (see deploy/kubernetes/README.md).
      */
@@ -157,9 +157,11 @@ public class KubernetesRuntime implements DeploymentRuntime {
         call("remove " + deployment, () -> {
             client.resources(HTTPRoute.class).inNamespace(config.namespace())
                     .withName(InferenceResources.routeName(deployment)).delete();
+            // one by one: Services have no "delete collection" on older API servers, and RBAC stays get/list/delete
             client.apps().deployments().inNamespace(config.namespace()).withLabel(DEPLOYMENT_LABEL, deployment)
-                    .delete();
-            client.services().inNamespace(config.namespace()).withLabel(DEPLOYMENT_LABEL, deployment).delete();
+                    .list().getItems().forEach(d -> client.resource(d).delete());
+            client.services().inNamespace(config.namespace()).withLabel(DEPLOYMENT_LABEL, deployment)
+                    .list().getItems().forEach(svc -> client.resource(svc).delete());
             return null;
         });
     }
