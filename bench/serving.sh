@@ -74,7 +74,7 @@ until curl -sf -o /dev/null -H 'Content-Type: application/json' --data @"$WORK/p
 done
 FIRST_MS=$(( ($(date +%s%N) - START) / 1000000 ))
 echo "cairn: first successful prediction ${FIRST_MS} ms after 'java -jar' (JVM start, load + checksum, warm-up)"
-grep -o 'started in [0-9.]*s\|loaded, warmed.* ms' "$WORK/cairn.log" | sed 's/^/cairn: /' || true
+grep -o 'started in [0-9.]*s\|loaded in.*started' "$WORK/cairn.log" | sed 's/^/cairn: /' || true
 
 PEER_PORT=$(free_port)
 PEER_MODEL="$WORK/peer.joblib" gunicorn --chdir bench/serving-peer -w "$(nproc)" -b 127.0.0.1:$PEER_PORT \

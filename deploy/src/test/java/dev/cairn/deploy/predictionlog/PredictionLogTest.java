@@ -20,6 +20,11 @@ class PredictionLogTest {
 
     record Serving(String modelName, String modelVersion, String modelPackage, String deploymentId, int warmupRows,
             Duration warmupBudget) implements ServingConfig {
+
+        @Override
+        public boolean aotTraining() {
+            return false;
+        }
     }
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();

@@ -10,6 +10,7 @@ import dev.cairn.api.registry.RegistryConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -40,10 +41,11 @@ public class DeploymentResource {
     private final SecurityIdentity identity;
     private final RolloutController rollouts;
 
-    DeploymentResource(LocalRuntime runtime, Audit audit, AliasMoves aliases, RegistryConfig registry,
-            SecurityIdentity identity, RolloutController rollouts) {
+    /** {@code cairn.deployments.runtime} leaves exactly one runtime to look up. */
+    DeploymentResource(Instance<DeploymentRuntime> runtimes, Audit audit, AliasMoves aliases,
+            RegistryConfig registry, SecurityIdentity identity, RolloutController rollouts) {
         this.rollouts = rollouts;
-        this.runtime = runtime;
+        this.runtime = runtimes.get();
         this.audit = audit;
         this.aliases = aliases;
         this.registry = registry;

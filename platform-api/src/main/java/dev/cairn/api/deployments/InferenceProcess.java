@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** One inference server as a child process of the control plane, on a free loopback port. */
@@ -34,6 +35,7 @@ final class InferenceProcess {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(config.javaOptions());
+        aotCache(config).ifPresent(cache -> command.add("-XX:AOTCache=" + cache));
         command.addAll(List.of("-jar", config.serverJar().toAbsolutePath().toString()));
         var builder = new ProcessBuilder(command);
         var env = builder.environment();
@@ -57,6 +59,16 @@ final class InferenceProcess {
         }
     }
 
+    /**
+     * The cache the build wrote beside the jar. It is only valid for the JDK build that wrote it; another JDK 25+ says
+     * so in the server's log and starts without it, while a JDK before 25 would refuse the option, hence the check.
+     */
+    static Optional<Path> aotCache(DeploymentConfig config) {
+        Path cache = config.serverJar().toAbsolutePath().resolveSibling("app.aot");
+        boolean usable = config.aotCache() && Runtime.version().feature() >= 25 && Files.isRegularFile(cache);
+        return usable ? Optional.of(cache) : Optional.empty();
+    }
+
     /** Polls readiness; a server that exits (e.g. a corrupt package) fails at once with the end of its log. */
     void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -77,7 +89,7 @@ final class InferenceProcess {
                 Thread.currentThread().interrupt();
                 throw new RuntimeUnavailableException("interrupted while waiting for the inference server");
             }
-            sleep(50);
+            sleep(20); // a poll costs a refused connect or one small request; the wait is what a deploy feels
         }
         stop();
         throw new RuntimeUnavailableException("the inference server was not ready within " + timeout + ": " + tail());

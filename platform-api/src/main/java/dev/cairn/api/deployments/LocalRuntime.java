@@ -1,5 +1,6 @@
 package dev.cairn.api.deployments;
 
+import io.quarkus.arc.lookup.LookupIfProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import org.jboss.logging.Logger;
  * are stopped with it.
  */
 @ApplicationScoped
+@LookupIfProperty(name = "cairn.deployments.runtime", stringValue = "local", lookupIfMissing = true)
 public class LocalRuntime implements DeploymentRuntime {
 
     private static final Logger LOG = Logger.getLogger(LocalRuntime.class);

@@ -8,6 +8,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
@@ -31,9 +32,9 @@ class PipelineDeploys {
     private final AliasMoves aliases;
     private final Audit audit;
 
-    PipelineDeploys(RolloutController controller, LocalRuntime runtime, AliasMoves aliases, Audit audit) {
+    PipelineDeploys(RolloutController controller, Instance<DeploymentRuntime> runtimes, AliasMoves aliases, Audit audit) {
         this.controller = controller;
-        this.runtime = runtime;
+        this.runtime = runtimes.get();
         this.aliases = aliases;
         this.audit = audit;
     }

@@ -10,6 +10,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,8 +45,8 @@ public class RolloutController {
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    RolloutController(LocalRuntime runtime, RolloutConfig config, Audit audit, AliasMoves aliases) {
-        this.runtime = runtime;
+    RolloutController(Instance<DeploymentRuntime> runtimes, RolloutConfig config, Audit audit, AliasMoves aliases) {
+        this.runtime = runtimes.get();
         this.config = config;
         this.audit = audit;
         this.aliases = aliases;

@@ -7,6 +7,7 @@ import dev.cairn.api.registry.RegistryConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -29,10 +30,10 @@ public class RolloutResource {
     private final RegistryConfig registry;
     private final SecurityIdentity identity;
 
-    RolloutResource(RolloutController controller, LocalRuntime runtime, Audit audit, RegistryConfig registry,
+    RolloutResource(RolloutController controller, Instance<DeploymentRuntime> runtimes, Audit audit, RegistryConfig registry,
             SecurityIdentity identity) {
         this.controller = controller;
-        this.runtime = runtime;
+        this.runtime = runtimes.get();
         this.audit = audit;
         this.registry = registry;
         this.identity = identity;

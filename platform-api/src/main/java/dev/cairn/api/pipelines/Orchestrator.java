@@ -1,5 +1,6 @@
 package dev.cairn.api.pipelines;
 
+import dev.cairn.api.Roles;
 import dev.cairn.api.audit.Audit;
 import dev.cairn.api.datasets.DatasetVersion;
 import dev.cairn.api.outbox.Outbox;
@@ -41,10 +42,17 @@ public class Orchestrator {
         this.audit = audit;
     }
 
+    /**
+     * @param mayRelease whether the submitter may move protected aliases; a retraining run later started from this
+     *     spec acts on that same permission, checked here once
+     */
     @Transactional
-    public PipelineRun submit(String specText, boolean yaml, String user) {
+    public PipelineRun submit(String specText, boolean yaml, String user, boolean mayRelease) {
         var input = parser.parse(specText, yaml);
         var valid = new SpecValidator(ref -> DatasetVersion.resolve(ref).map(DatasetVersion::ref)).validate(input);
+        if (valid.spec().steps().deploy() != null && !mayRelease) {
+            throw new DeployNotAllowedException(Roles.RELEASE_MANAGER);
+        }
         var run = PipelineRun.submit(valid.spec(), valid.dataset(), specText, user);
         run.persist();
         registration.tracked(run);

@@ -19,4 +19,10 @@ class PipelineProblems {
         return Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, "spec-too-large", "Pipeline spec too large", e.getMessage(),
                 uri);
     }
+
+    @ServerExceptionMapper
+    public Response deployNotAllowed(DeployNotAllowedException e, UriInfo uri) {
+        return Problem.of(Status.FORBIDDEN, "deploy-not-allowed", "Deploying needs a release manager", e.getMessage(),
+                uri);
+    }
 }

@@ -43,13 +43,15 @@ public class PipelineRunResource {
     @Operation(summary = "Submit a pipeline spec (YAML or JSON) and start a run",
             description = "The spec is validated against the platform and its dataset; every problem is listed "
                     + "in the problem's `errors`, each with the dotted path of its field. A spec longer than "
-                    + "256 KiB is refused (413).")
+                    + "256 KiB is refused (413). A spec with `steps.deploy` rolls its version out and moves "
+                    + "`production`, so it needs release-manager or admin as well (403 deploy-not-allowed).")
     public Response submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType)
             throws IOException {
         // Read here, outside the transaction, so a slow or oversized upload never holds a database connection.
         String spec = SpecParser.read(body);
         boolean yaml = contentType == null || !contentType.startsWith(MediaType.APPLICATION_JSON);
-        var run = orchestrator.submit(spec, yaml, identity.getPrincipal().getName());
+        boolean mayRelease = identity.hasRole(Roles.RELEASE_MANAGER) || identity.hasRole(Roles.ADMIN);
+        var run = orchestrator.submit(spec, yaml, identity.getPrincipal().getName(), mayRelease);
         return Response.created(URI.create("/api/pipeline-runs/" + run.id)).entity(PipelineRunView.of(run)).build();
     }
 

@@ -57,6 +57,32 @@ class PipelineRunResourceTest {
     }
 
     @Test
+    void aDataScientistMayNotSubmitASpecThatDeploysWithoutARelease() {
+        // Given: steps.deploy would move production with the submitter's rights
+        registerDataset();
+        String deploying = SPEC + "  register: { model: tiny-model }\n  deploy: { strategy: canary, steps: [50, 100] }\n";
+        // When / Then
+        yaml(deploying).post("/api/pipeline-runs").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", containsString("deploy-not-allowed"))
+                .body("detail", containsString("release-manager"));
+    }
+
+    @Test
+    @TestSecurity(user = "rita", roles = { "data-scientist", "release-manager" })
+    void aReleaseManagerMaySubmitASpecThatDeploys() throws Exception {
+        // Given
+        registerDataset();
+        String deploying = SPEC + "  register: { model: tiny-model }\n  deploy: { strategy: canary, steps: [50, 100] }\n";
+        // When
+        String id = yaml(deploying).post("/api/pipeline-runs").then().statusCode(201).extract().path("id");
+        // Then
+        var commands = TaskTopic.commandsFor(id, 1, Duration.ofSeconds(20));
+        assertThat(commands.getFirst().spec().steps().deploy().strategy()).isEqualTo("canary");
+        cancel(id);
+    }
+
+    @Test
     void workerEventsAdvanceTheRunAndRedeliveriesAreHarmless() throws Exception {
         // Given
         String id = submit();
