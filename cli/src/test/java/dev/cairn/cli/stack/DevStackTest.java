@@ -70,7 +70,7 @@ class DevStackTest {
             // When
             var topics = admin.describeTopics(DevStack.TOPICS.keySet()).allTopicNames().get();
             // Then
-            assertThat(topics).hasSize(7);
+            assertThat(topics).hasSize(10).containsKeys("cairn.monitoring", "cairn.monitoring.dlq", "cairn.alerts.dlq");
             DevStack.TOPICS.forEach((name, partitions) ->
                     assertThat(topics.get(name).partitions()).as(name).hasSize(partitions));
             assertThat(topics.get("cairn.alerts").partitions()).hasSize(1);
