@@ -42,13 +42,13 @@ final class TaskEvents {
         return event(command, TaskEvent.Status.FAILED, reason, new StepResult(Map.of(), Map.of(), Map.of()));
     }
 
-    /** The same answer with the step's last log lines in its report, under {@code log}. */
+    /** The same answer, curves included, with the step's last log lines in its report, under {@code log}. */
     TaskEvent withLog(TaskEvent event, java.util.List<String> log) {
         var report = new java.util.LinkedHashMap<String, Object>(event.report() == null ? Map.of() : event.report());
         report.put("log", log);
         return new TaskEvent(event.version(), event.taskId(), event.attempt(), event.runId(), event.step(),
                 event.status(), event.reason(), event.outputs(), event.metrics(), Map.copyOf(report), event.worker(),
-                event.at());
+                event.at(), event.curves());
     }
 
     private TaskEvent event(TaskCommand command, TaskEvent.Status status, String reason, StepResult result) {

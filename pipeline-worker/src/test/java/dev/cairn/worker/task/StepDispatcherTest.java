@@ -42,6 +42,19 @@ class StepDispatcherTest {
     }
 
     @Test
+    void keepsANetworksCurvesBesideItsLog() {
+        // Given a train step that measured two epochs
+        var curves = Map.of("loss", List.of(0.9, 0.5));
+        var result = new StepResult(Map.of("model", "abc"), Map.of(), Map.of(), curves);
+        var dispatcher = new StepDispatcher(List.of(step(StepName.TRAIN, c -> result)), events);
+        // When
+        var event = dispatcher.run(command(StepName.TRAIN, SPEC));
+        // Then
+        assertThat(event.curves()).isEqualTo(curves);
+        assertThat(event.report()).containsKey("log");
+    }
+
+    @Test
     void answersWithTheStepsResult() {
         // Given
         var result = new StepResult(Map.of("cleaned", "abc"), Map.of("rows_out", 3.0), Map.of("note", "ok"));
