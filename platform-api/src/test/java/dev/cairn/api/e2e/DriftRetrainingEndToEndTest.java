@@ -13,8 +13,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.restassured.config.HttpClientConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.net.URI;
@@ -43,8 +41,9 @@ import org.junit.jupiter.api.Test;
  * on January, served by a real inference server, watched by the real monitoring service through the real broker.
  * February traffic has another weekday mix (four of each weekday, January five Mondays to Wednesdays): monitoring
  * alerts, the control plane stores the alert and the window series, and the spec's {@code monitor.retrain} policy
- * starts a new run on the newer data (February, uploaded as the dataset's next version), which passes the gate and
- * registers version 2.
+ * starts a new run on the newer data (February, uploaded as the dataset's next version), which passes the gate,
+ * registers version 2 and, by the spec's {@code steps.deploy}, rolls it out as a canary that the controller promotes
+ * on the evidence of live traffic. The first run's {@code steps.deploy} made the deployment in the first place.
  */
 @QuarkusTest
 @WithTestResource(value = DevStackResource.class, scope = TestResourceScope.GLOBAL)
@@ -68,9 +67,7 @@ class DriftRetrainingEndToEndTest {
             String first = submit();
             awaitEnd(first);
             given().get("/api/pipeline-runs/" + first).then().body("state", equalTo("SUCCEEDED"));
-            given().contentType("application/json").body(Map.of("version", 1)).put("/api/models/" + MODEL
-                    + "/aliases/staging").then().statusCode(200);
-            String endpoint = deploy();
+            String endpoint = awaitDeployment();
             upload(flights.get("february"));
             // When February's flights are predicted
             predict(endpoint, flights.get("february"));
@@ -88,6 +85,11 @@ class DriftRetrainingEndToEndTest {
                     .body("metrics.accuracy", greaterThan(0.7f));
             given().get("/api/audit?action=pipeline-run.retraining-started&target=pipeline-run:" + retrainRun)
                     .then().statusCode(200).body("total", equalTo(1)).body("items[0].actor", equalTo("cairn-monitor"));
+            // And the new version goes through a canary decided by the controller on live traffic
+            promoteUnderTraffic(endpoint, flights.get("february"));
+            given().get("/api/models/" + MODEL + "/aliases/production").then().statusCode(200)
+                    .body("version", equalTo(2));
+            given().get("/api/deployments/" + DEPLOYMENT).then().body("version", equalTo(2));
             given().get("/api/deployments/" + DEPLOYMENT + "/drift?feature=dow").then().statusCode(200)
                     .body("windows.size()", greaterThan(0))
                     .body("windows[0].features[0].feature", equalTo("dow"))
@@ -143,6 +145,9 @@ class DriftRetrainingEndToEndTest {
                   train: { algorithm: logistic-regression }
                   evaluate: { metrics: [accuracy, f1_macro], gate: "accuracy >= 0.7" }
                   register: { model: delays-e2e }
+                  # the canary's limits suit a loaded test machine (p99 through the router) and two models that both
+                  # mostly answer "on time" (label divergence); a window needs 20 candidate answers
+                  deploy: { strategy: canary, steps: [50, 100], analysis: { max_p99_ms: 5000, max_label_divergence: 0.3, min_requests: 20, interval: 2s } }
                 monitor:
                   drift: { method: chi-square, threshold: 0.001 }
                   retrain: { on: [drift, performance], cooldown: 1h }
@@ -151,14 +156,34 @@ class DriftRetrainingEndToEndTest {
                 .post("/api/pipeline-runs").then().statusCode(201).extract().path("id");
     }
 
-    private static String deploy() {
-        return given().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-                .setParam("http.socket.timeout", 240_000))).contentType("application/json")
-                .body(Map.of("name", DEPLOYMENT, "model", MODEL, "alias", "staging")).post("/api/deployments")
-                .then().statusCode(201).extract().path("endpoint");
+    /** The first run's deploy step serves version 1 as {@code production}, as deployment {@code <model>}. */
+    private static String awaitDeployment() {
+        return await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            var response = given().get("/api/deployments/" + DEPLOYMENT).then().extract();
+            return response.statusCode() == 200 && "SERVING".equals(response.path("status"))
+                    ? response.<String>path("endpoint") : null;
+        }, endpoint -> endpoint != null);
     }
 
-    /** In batches of 200, as a client scoring a day's departures would. */
+    /** Clients keep predicting, one flight per request, until the controller has decided the canary of version 2. */
+    private static void promoteUnderTraffic(String endpoint, List<Map<String, String>> rows) throws Exception {
+        await().atMost(TIMEOUT).until(() -> given().get("/api/deployments/" + DEPLOYMENT + "/rollout").statusCode()
+                == 200);
+        String status = "RUNNING";
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        for (int i = 0; "RUNNING".equals(status) && System.nanoTime() < deadline; i++) {
+            predict(endpoint, rows.subList(i % rows.size(), i % rows.size() + 1));
+            if (i % 20 == 0) {
+                status = given().get("/api/deployments/" + DEPLOYMENT + "/rollout").then().extract().path("status");
+            }
+        }
+        given().get("/api/deployments/" + DEPLOYMENT + "/rollout").then()
+                .body("candidateVersion", equalTo(2)).body("strategy", equalTo("CANARY"))
+                .body("status", equalTo("PROMOTED")).body("startedBy", equalTo("cairn-monitor"))
+                .body("decisions.kind", org.hamcrest.Matchers.hasItem("PROMOTED"));
+    }
+
+    /** In batches of up to 200, as a client scoring a day's departures would. */
     private static void predict(String endpoint, List<Map<String, String>> rows) throws Exception {
         for (int from = 0; from < rows.size(); from += 200) {
             var instances = rows.subList(from, Math.min(rows.size(), from + 200)).stream().map(r -> {
@@ -175,6 +200,16 @@ class DriftRetrainingEndToEndTest {
     }
 
     private static JsonPath awaitRetrainingAlert() {
+        try {
+            return awaitStartedRetraining();
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("No alert started a retraining run. Alerts: "
+                    + given().get("/api/alerts?deployment=" + DEPLOYMENT).asString() + "; windows: "
+                    + given().get("/api/deployments/" + DEPLOYMENT + "/drift?limit=3").asString(), e);
+        }
+    }
+
+    private static JsonPath awaitStartedRetraining() {
         return await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
             var page = given().get("/api/alerts?deployment=" + DEPLOYMENT + "&kind=DRIFT&state=FIRING").then()
                     .statusCode(200).extract().jsonPath();
