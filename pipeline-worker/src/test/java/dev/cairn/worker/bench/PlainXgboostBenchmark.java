@@ -2,6 +2,7 @@ package dev.cairn.worker.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tribuo.Model;
@@ -19,12 +20,16 @@ import org.tribuo.evaluation.TrainTestSplitter;
  * The peer of {@code bench/platform-overhead.sh}: the same XGBoost model trained directly with Tribuo in a plain JVM,
  * no platform at all. Times what the platform's train step also does: read the CSV from disk, keep 80 % of the rows,
  * train with the hyperparameters the worker uses (hist, eta 0.3, depth 6, min child weight 1, subsample 1, lambda 1,
- * one thread) and write the model as Tribuo protobuf. Runs twice in one JVM and reports the second, warm, run, as
- * the platform side does. Arguments: the CSV (numeric features only), the target column, the number of rounds.
+ * one thread) and write the model as Tribuo protobuf. One warm-up run, then five timed ones in the same JVM, as on
+ * the platform's side; prints each, their sum and their median. Arguments: the CSV (numeric features only), the
+ * target column, the number of rounds, optionally the number of timed runs. {@code bench/search-scaling.sh} also runs
+ * it in one process and in two at once, to measure what two processes gain on the machine itself.
  */
 public final class PlainXgboostBenchmark {
     private static final Logger TRIBUO = Logger.getLogger("org.tribuo");
     private static final long SEED = 42L;
+    /** Timed runs after one warm-up, as on the platform's side; the median is reported. */
+    private static final int RUNS = 5;
 
     private PlainXgboostBenchmark() {
     }
@@ -34,10 +39,19 @@ public final class PlainXgboostBenchmark {
         Path csv = Path.of(args[0]);
         String target = args[1];
         int rounds = Integer.parseInt(args[2]);
+        int runs = args.length > 3 ? Integer.parseInt(args[3]) : RUNS;
         trainOnce(csv, target, rounds); // warm-up
-        long begin = System.nanoTime();
-        trainOnce(csv, target, rounds);
-        System.out.printf("direct_train_seconds=%.3f%n", (System.nanoTime() - begin) / 1e9);
+        var seconds = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long begin = System.nanoTime();
+            trainOnce(csv, target, rounds);
+            seconds[i] = (System.nanoTime() - begin) / 1e9;
+            System.out.printf("run %d: %.3f s%n", i + 1, seconds[i]);
+        }
+        System.out.printf("direct_total_seconds=%.3f%n", Arrays.stream(seconds).sum());
+        Arrays.sort(seconds);
+        System.out.printf("direct_train_seconds=%.3f%n", runs % 2 == 1 ? seconds[runs / 2]
+                : (seconds[runs / 2 - 1] + seconds[runs / 2]) / 2);
     }
 
     private static void trainOnce(Path csv, String target, int rounds) throws Exception {

@@ -50,6 +50,27 @@ class TrainingProfileTest {
     }
 
     @Test
+    void countsPredictionsOnFewerRowsThanItProfiles() throws Exception {
+        // Given 6,000 rows: x = 0..5,999, y = Y when x >= 3,000
+        var rows = new ArrayList<String[]>();
+        for (int i = 0; i < 6_000; i++) {
+            rows.add(new String[] {String.valueOf(i), i >= 3_000 ? "Y" : "N"});
+        }
+        var table = new Table(List.of("x", "y"), rows);
+        var trained = new ModelTrainer("cart", Map.of(), 42).train(table, "y",
+                List.of(new ColumnTransform("x", ColumnType.NUMERIC, 0.0, null, null, null)), MissingTokens.DEFAULT);
+        var storage = new FilesystemArtifactStorage(root);
+        // When
+        var profile = ReferenceProfiles.read(storage, TrainingProfile.store(storage, table, trained, "y",
+                MissingTokens.DEFAULT));
+        // Then the columns come from every second row (3,000 of them, at most 5,000 allowed) and the predictions from
+        // every second of those (1,500, at most 2,000 allowed), still split evenly between the two labels
+        assertThat(profile.rows()).isEqualTo(3_000);
+        assertThat(profile.labels()).isEqualTo(Map.of("N", 1_500L, "Y", 1_500L));
+        assertThat(profile.predictions()).isEqualTo(Map.of("N", 750L, "Y", 750L));
+    }
+
+    @Test
     void readsAnEvenlySpreadSampleOfALargeTable() {
         // Given 12,000 rows numbered 0..11,999
         var rows = new ArrayList<String[]>();
