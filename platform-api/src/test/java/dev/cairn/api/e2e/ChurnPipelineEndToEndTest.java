@@ -165,6 +165,39 @@ class ChurnPipelineEndToEndTest {
         assertThat(loss.getLast()).isLessThan(loss.getFirst());
     }
 
+    @Test
+    void searchesTheMlpsHiddenLayers() {
+        // Given
+        given().contentType("text/csv").body(TestData.churnCsv()).post("/api/datasets/churn-e2e")
+                .then().statusCode(oneOf(200, 201));
+        // When: a grid over two shapes of network, each a whole list
+        String id = submit("""
+                name: churn-e2e-mlp-layers
+                dataset: churn-e2e
+                target: churn
+                steps:
+                  split: { test: 0.2, validation: 0.2, stratify: true, seed: 42 }
+                  train:
+                    algorithm: mlp
+                    params: { epochs: 3, batch_size: 64 }
+                    search:
+                      strategy: grid
+                      parallelism: 2
+                      space: { layers: { choices: [[4], [16, 8]] } }
+                  register: { model: churn-e2e-mlp-layers }
+                """);
+        // Then: each shape trained as one trial, and the registered model is the best trial's shape
+        awaitEnd(id);
+        var run = given().get("/api/pipeline-runs/" + id).then().body("state", equalTo("SUCCEEDED"))
+                .body("trials.state", contains("SUCCEEDED", "SUCCEEDED"))
+                .body("trials.params.layers", contains(List.of(4), List.of(16, 8)))
+                .extract();
+        int best = run.path("steps[2].report.search.best.trial");
+        given().get("/api/models/churn-e2e-mlp-layers/versions/" + (int) run.path("model.version")).then()
+                .statusCode(200)
+                .body("lineage.params.layers", equalTo(run.path("trials[" + best + "].params.layers")));
+    }
+
     private static String submit(String spec) {
         return given().contentType("application/yaml").body(spec.getBytes(StandardCharsets.UTF_8))
                 .post("/api/pipeline-runs").then().statusCode(201).extract().path("id");

@@ -9,8 +9,9 @@ import java.util.function.BiConsumer;
 /**
  * The parameters a search varies, read from the spec's {@code space}: {@code {min, max, log}} is a real
  * range, {@code [a, b]} with two whole numbers a range of whole numbers, {@code {choices: [...]}} a list of
- * values. Parameters are ordered by name, not as written: the spec comes back from PostgreSQL's jsonb with
- * its keys reordered, and a grid or a seeded draw must enumerate the same way before and after that.
+ * values (a value may itself be a list of whole numbers: the MLP's {@code layers}). Parameters are ordered by name,
+ * not as written: the spec comes back from PostgreSQL's jsonb with its keys reordered, and a grid or a seeded draw
+ * must enumerate the same way before and after that.
  */
 public record SearchSpace(List<Dimension> dimensions) {
     private static final Set<String> RANGE_KEYS = Set.of("min", "max", "log");
@@ -81,8 +82,10 @@ public record SearchSpace(List<Dimension> dimensions) {
             complaint.accept(name, "{choices: [...]} needs a non-empty list and nothing else");
             return null;
         }
-        if (values.stream().anyMatch(v -> !(v instanceof Number || v instanceof String || v instanceof Boolean))) {
-            complaint.accept(name, "choices must be numbers, strings or booleans");
+        if (values.stream().anyMatch(v -> !(v instanceof Number || v instanceof String || v instanceof Boolean
+                || wholeNumbers(v)))) {
+            complaint.accept(name, "choices must be numbers, strings, booleans or lists of whole numbers "
+                    + "(the MLP's layers, e.g. [[64], [64, 32]])");
             return null;
         }
         return new Dimension.Choices(name, List.copyOf(values));
@@ -109,6 +112,11 @@ public record SearchSpace(List<Dimension> dimensions) {
             return null;
         }
         return new Dimension.RealRange(name, min.doubleValue(), max.doubleValue(), isLog);
+    }
+
+    /** A list of whole numbers, such as an MLP's hidden layer widths: a choice as a whole, never varied within. */
+    private static boolean wholeNumbers(Object value) {
+        return value instanceof List<?> list && list.stream().allMatch(SearchSpace::whole);
     }
 
     private static boolean whole(Object value) {
