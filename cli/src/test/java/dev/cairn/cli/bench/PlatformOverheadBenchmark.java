@@ -97,7 +97,7 @@ public final class PlatformOverheadBenchmark {
         System.out.printf("  finished %7.3f%n", seconds(run.createdAt(), run.finishedAt()));
     }
 
-    static double median(double[] values) {
+    private static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;

@@ -22,8 +22,9 @@ import org.tribuo.evaluation.TrainTestSplitter;
  * train with the hyperparameters the worker uses (hist, eta 0.3, depth 6, min child weight 1, subsample 1, lambda 1,
  * one thread) and write the model as Tribuo protobuf. One warm-up run, then five timed ones in the same JVM, as on
  * the platform's side; prints each, their sum and their median. Arguments: the CSV (numeric features only), the
- * target column, the number of rounds, optionally the number of timed runs and the fraction of rows trained on. {@code bench/search-scaling.sh} also runs
- * it in one process and in two at once, to measure what two processes gain on the machine itself.
+ * target column, the number of rounds, optionally the number of timed runs and the fraction of rows trained on.
+ * {@code bench/search-scaling.sh} also runs it in one process and in two at once, to measure what two processes gain
+ * on the machine itself.
  */
 public final class PlainXgboostBenchmark {
     private static final Logger TRIBUO = Logger.getLogger("org.tribuo");

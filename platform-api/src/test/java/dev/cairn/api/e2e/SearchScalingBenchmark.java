@@ -81,7 +81,8 @@ class SearchScalingBenchmark {
     void sixteenTrialsOnOneWorkerAndOnTwo() throws Exception {
         var workload = System.getProperty("cairn.bench.workload", "letter-xgboost");
         var letter = workload.equals("letter-xgboost");
-        var spec = letter ? LETTER_XGBOOST.replace("ROUNDS", System.getProperty("cairn.bench.rounds", "30")) : CHURN_CART;
+        var spec = letter ? LETTER_XGBOOST.replace("ROUNDS", System.getProperty("cairn.bench.rounds", "30"))
+                : CHURN_CART;
         var dataset = letter ? "letter-scaling" : "churn-scaling";
         byte[] csv = letter ? Files.readAllBytes(Path.of(System.getProperty("cairn.bench.letter",
                 "/work/shared/data/letter_train.csv"))) : TestData.churnCsv();
@@ -103,8 +104,8 @@ class SearchScalingBenchmark {
                     + "and %.2f%n", i, one.total(), two.total(), one.total() / two.total(), one.trials() / two.trials(),
                     one.concurrency(), two.concurrency());
         }
-        System.out.printf("search-scaling: 16 trials, submission to search end, summed over %d rounds: 1 worker %.1f s, "
-                + "2 workers %.1f s, speed-up %.2fx (target >= 1.7)%n", repeats, oneTotal, twoTotal,
+        System.out.printf("search-scaling: 16 trials, submission to search end, summed over %d rounds: "
+                + "1 worker %.1f s, 2 workers %.1f s, speed-up %.2fx (target >= 1.7)%n", repeats, oneTotal, twoTotal,
                 oneTotal / twoTotal);
     }
 

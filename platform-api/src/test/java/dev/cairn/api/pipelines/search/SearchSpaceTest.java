@@ -14,7 +14,8 @@ class SearchSpaceTest {
     void layerWidthsAreChosenAsWholeLists() {
         // Given: the MLP's layers as choices of lists
         var problems = new ArrayList<String>();
-        var space = SearchSpace.parse(Map.of("layers", Map.of("choices", List.of(List.of(64), List.of(64, 32), List.of()))),
+        var layers = List.of(List.of(64), List.of(64, 32), List.of());
+        var space = SearchSpace.parse(Map.of("layers", Map.of("choices", layers)),
                 (name, message) -> problems.add(name + ": " + message));
         // Then: a grid tries each list as it is, and a draw returns one of them whole
         assertThat(problems).isEmpty();
